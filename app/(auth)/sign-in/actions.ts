@@ -1,0 +1,29 @@
+"use server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { invalid, type ActionResult } from "@/lib/action-result";
+import { signIn } from "@/lib/auth/auth";
+import { signInSchema } from "@/lib/users/schemas";
+import { parseForm } from "@/lib/action-result";
+import { safeCallbackUrl } from "../safe-callback";
+
+const messages: Record<string, string> = {
+  invalid: "The email or password is incorrect.",
+  unverified: "Confirm your email address first: we have sent you a new link.",
+  "rate-limited": "Too many failed attempts. Please wait 15 minutes before trying again, or reset your password.",
+};
+
+export async function signInAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(signInSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code ?? "invalid";
+      return { status: "error", message: messages[code] ?? messages.invalid };
+    }
+    throw error;
+  }
+  redirect(safeCallbackUrl(parsed.data.callbackUrl) ?? "/");
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { currentUser } from "@/lib/auth/current-user";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Sign up" };
+
+export default async function SignUpPage() {
+  if (await currentUser()) redirect("/");
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h1>Create your account</h1>
+        </CardTitle>
+        <CardDescription>You get a personal space right away; create or join organizations from there.</CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <SignUpForm />
+        <p className="text-center text-sm text-muted-foreground">
+          Already have an account?{" "}
+          <Link className="text-primary hover:underline" href="/sign-in">
+            Sign in
+          </Link>
+        </p>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+import { TextField } from "@/components/form/field";
+import { FormMessage } from "@/components/form/form-message";
+import { SubmitButton } from "@/components/form/submit-button";
+import { useActionForm } from "@/components/form/use-action-form";
+import { signUpAction } from "./actions";
+
+export function SignUpForm() {
+  const { state, pending, errorFor, formProps } = useActionForm(signUpAction);
+  return (
+    <form {...formProps} className="space-y-4" aria-label="Sign up">
+      {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
+      <TextField label="Name" name="name" autoComplete="name" error={errorFor("name")} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" error={errorFor("email")} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errorFor("password")}
+      />
+      <SubmitButton pending={pending} className="w-full">
+        Create account
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { AccountNav } from "@/components/account-nav";
+import { Banner } from "@/components/ui/banner";
+import { can } from "@/lib/authz/can";
+import { requireAccountContext } from "@/lib/authz/context";
+
+export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ctx = await requireAccountContext(slug);
+  const items = [
+    { href: `/${ctx.account.slug}`, label: "Overview" },
+    { href: `/${ctx.account.slug}/settings`, label: ctx.account.kind === "personal" ? "Profile and security" : "Settings" },
+  ];
+  return (
+    <div className="flex flex-1 flex-col">
+      <AccountNav items={items} />
+      {ctx.account.status === "suspended" && (
+        <Banner tone="warning" title="This organization is suspended">
+          {can(ctx, "billing.manage")
+            ? "It starts with no credit. It becomes active with its first payment."
+            : "It starts with no credit. An owner, admin or billing manager can activate it with a first payment."}
+        </Banner>
+      )}
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

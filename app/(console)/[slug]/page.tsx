@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { AccountAvatar } from "@/components/account-avatar";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAccountOverview } from "@/lib/accounts/queries";
+import { can } from "@/lib/authz/can";
+import { requireAccountContext } from "@/lib/authz/context";
+import { roleLabels } from "@/lib/authz/roles";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const ctx = await requireAccountContext((await params).slug);
+  return { title: ctx.account.name };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
+
+export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
+  const ctx = await requireAccountContext((await params).slug);
+  const overview = await getAccountOverview(ctx);
+  const { account } = ctx;
+  const isOrganization = account.kind === "organization";
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title={account.name}
+        description={isOrganization ? account.description || "No description yet." : "Your personal space. It is yours alone and goes with your account."}
+        actions={can(ctx, "account.update") ? <ButtonLink href={`/${account.slug}/settings`} variant="secondary">Edit settings</ButtonLink> : undefined}
+      />
+      <div className="flex items-center gap-3">
+        <AccountAvatar slug={account.slug} name={account.name} hasLogo={overview.hasLogo} size={48} />
+        <div className="flex flex-wrap gap-2">
+          <Badge tone={account.status === "active" ? "success" : "warning"}>{account.status === "active" ? "Active" : "Suspended"}</Badge>
+          <Badge tone="neutral">{isOrganization ? "Organization" : "Personal space"}</Badge>
+          {isOrganization && <Badge tone="info">Your role: {roleLabels[ctx.role]}</Badge>}
+          {account.isCompany && <Badge tone="neutral">Company</Badge>}
+        </div>
+      </div>
+      <dl className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Status" value={account.status === "active" ? "Active" : "Suspended"} />
+        <Stat label="Members" value={String(overview.memberCount)} />
+        <Stat label="Created" value={dateFormat.format(account.createdAt)} />
+      </dl>
+      {!isOrganization && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Work with a team</CardTitle>
+            <CardDescription>Create an organization to invite members, share billing and manage roles.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ButtonLink href="/new">Create organization</ButtonLink>
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg border border-border p-4">
+      <dt className="text-sm text-muted-foreground">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-result";
+import { removeAccountLogo, setAccountLogo } from "@/lib/accounts/logo";
+import { organizationSchema } from "@/lib/accounts/schemas";
+import { updateOrganization } from "@/lib/accounts/update-organization";
+import { signOut } from "@/lib/auth/auth";
+import { currentUser } from "@/lib/auth/current-user";
+import { loadAccountContext } from "@/lib/authz/context";
+import { requestInfo } from "@/lib/request-info";
+import { changePassword, deleteUser, signOutEverywhere, updateProfile } from "@/lib/users/profile";
+import { changePasswordSchema, deleteUserSchema, profileSchema } from "@/lib/users/schemas";
+
+const notFound: ActionResult<never> = { status: "error", message: "This account does not exist or you are not a member." };
+const sessionEnded: ActionResult<never> = { status: "error", message: "Your session has ended. Sign in again." };
+
+export async function updateOrganizationAction(slug: string, _state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(organizationSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const ctx = await loadAccountContext(slug);
+  if (!ctx) return notFound;
+  let newSlug = slug;
+  const result = await runAction(async () => {
+    newSlug = (await updateOrganization(ctx, parsed.data, await requestInfo())).slug;
+    return { status: "success", message: "Settings saved." } as const;
+  });
+  if (result.status !== "success") return result;
+  revalidatePath("/", "layout");
+  if (newSlug !== slug) redirect(`/${newSlug}/settings`);
+  return result;
+}
+
+const logoSchema = z.object({ logo: z.instanceof(File, { message: "Choose an image file." }) });
+
+export async function updateLogoAction(slug: string, _state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(logoSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const ctx = await loadAccountContext(slug);
+  if (!ctx) return notFound;
+  const result = await runAction(async () => {
+    await setAccountLogo(ctx, parsed.data.logo, await requestInfo());
+    return { status: "success", message: "Image updated." } as const;
+  });
+  if (result.status === "success") revalidatePath("/", "layout");
+  return result;
+}
+
+export async function removeLogoAction(slug: string, _state: ActionResult, _formData: FormData): Promise<ActionResult> {
+  const ctx = await loadAccountContext(slug);
+  if (!ctx) return notFound;
+  const result = await runAction(async () => {
+    await removeAccountLogo(ctx, await requestInfo());
+    return { status: "success", message: "Image removed." } as const;
+  });
+  if (result.status === "success") revalidatePath("/", "layout");
+  return result;
+}
+
+export async function updateProfileAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(profileSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const user = await currentUser();
+  if (!user) return sessionEnded;
+  const result = await runAction(async () => {
+    await updateProfile(user, parsed.data.name, await requestInfo());
+    return { status: "success", message: "Profile saved." } as const;
+  });
+  if (result.status === "success") revalidatePath("/", "layout");
+  return result;
+}
+
+export async function changePasswordAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(changePasswordSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const user = await currentUser();
+  if (!user) return sessionEnded;
+  const result = await runAction(async () => {
+    await changePassword(user, parsed.data.currentPassword, parsed.data.password, await requestInfo());
+    return { status: "success" } as const;
+  });
+  if (result.status !== "success") return result;
+  await signOut({ redirectTo: "/sign-in?notice=password-changed" });
+  return result;
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await currentUser();
+  if (user) await signOutEverywhere(user, await requestInfo());
+  await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
+}
+
+export async function deleteUserAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(deleteUserSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const user = await currentUser();
+  if (!user) return sessionEnded;
+  const result = await runAction(async () => {
+    await deleteUser(user, parsed.data.confirmEmail);
+    return { status: "success" } as const;
+  });
+  if (result.status !== "success") return result;
+  await signOut({ redirectTo: "/sign-in?notice=account-deleted" });
+  return result;
+}

@@ -1,0 +1,49 @@
+"use client";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/action-result";
+
+type Action<T> = (state: ActionResult<T>, formData: FormData) => Promise<ActionResult<T>>;
+
+interface Options<T> {
+  /** Shown as a toast when the action succeeds (the result's own message wins). */
+  successToast?: string;
+  onSuccess?: (result: Extract<ActionResult<T>, { status: "success" }>) => void;
+  /** Clear the form after a success (for "add another" forms). */
+  resetOnSuccess?: boolean;
+}
+
+/**
+ * Wires a form to a server action. Submitting through `onSubmit` keeps every typed value on error
+ * (React resets forms submitted through `action`), while `action` keeps the form working without
+ * JavaScript. Validation is the server's alone: the form is `noValidate`.
+ */
+export function useActionForm<T = undefined>(action: Action<T>, options: Options<T> = {}) {
+  const [state, dispatch, pending] = useActionState<ActionResult<T>, FormData>(action, { status: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+
+  useEffect(() => {
+    if (state.status === "success") {
+      const message = state.message ?? optionsRef.current.successToast;
+      if (message) toast.success(message);
+      if (optionsRef.current.resetOnSuccess) formRef.current?.reset();
+      optionsRef.current.onSuccess?.(state);
+    } else if (state.status === "error" && state.message && !state.fieldErrors) {
+      toast.error(state.message);
+    }
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
+    startTransition(() => dispatch(formData));
+  }
+
+  const fieldErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const errorFor = (name: string) => fieldErrors[name]?.[0];
+
+  return { state, pending, errorFor, formProps: { ref: formRef, action: dispatch, onSubmit, noValidate: true } };
+}

@@ -1,0 +1,52 @@
+import { CircleAlert, Info, TriangleAlert } from "lucide-react";
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+export type BannerTone = "info" | "warning" | "danger";
+
+const tones: Record<BannerTone, { className: string; Icon: typeof Info }> = {
+  info: { className: "border-info-subtle-border bg-info-subtle text-info-subtle-foreground", Icon: Info },
+  warning: {
+    className: "border-warning-subtle-border bg-warning-subtle text-warning-subtle-foreground",
+    Icon: TriangleAlert,
+  },
+  danger: {
+    className: "border-danger-subtle-border bg-danger-subtle text-danger-subtle-foreground",
+    Icon: CircleAlert,
+  },
+};
+
+export type BannerProps = {
+  tone?: BannerTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  /** Optional action (e.g. a ButtonLink or a small form). */
+  action?: ReactNode;
+  className?: string;
+  id?: string;
+};
+
+/** Full-width notice. Static content: no live region. */
+export function Banner({ tone = "info", title, children, action, className, id }: BannerProps) {
+  const { className: toneClass, Icon } = tones[tone];
+  return (
+    <div
+      id={id}
+      data-tone={tone}
+      className={cn(
+        "flex w-full flex-col gap-3 rounded-lg border px-4 py-3 text-sm sm:flex-row sm:items-center",
+        toneClass,
+        className,
+      )}
+    >
+      <div className="flex min-w-0 flex-1 items-start gap-2.5">
+        <Icon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+        <div className="min-w-0">
+          {title ? <p className="font-semibold">{title}</p> : null}
+          {children ? <div className={cn(title ? "mt-0.5" : undefined)}>{children}</div> : null}
+        </div>
+      </div>
+      {action ? <div className="flex shrink-0 items-center gap-2 sm:ml-auto">{action}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { and, eq, gt, like, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { verificationTokens } from "@/db/schema";
+import { hashToken, newLinkToken } from "@/lib/tokens";
+
+export type LinkPurpose = "verify-email" | "reset-password";
+
+const lifetimeMinutes: Record<LinkPurpose, number> = { "verify-email": 24 * 60, "reset-password": 60 };
+
+/** Issues a new single-use link token for a user, replacing any earlier one of the same purpose. */
+export async function issueLinkToken(tx: Executor, purpose: LinkPurpose, userId: string): Promise<string> {
+  const identifier = `${purpose}:${userId}`;
+  const { token, hash } = newLinkToken();
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, identifier));
+  await tx.insert(verificationTokens).values({
+    identifier,
+    token: hash,
+    expires: new Date(Date.now() + lifetimeMinutes[purpose] * 60_000),
+  });
+  return token;
+}
+
+/** Consumes a link token: returns the user id once, then never again. */
+export async function consumeLinkToken(tx: Executor, purpose: LinkPurpose, token: string): Promise<string | null> {
+  const [row] = await tx
+    .delete(verificationTokens)
+    .where(
+      and(
+        eq(verificationTokens.token, hashToken(token)),
+        like(verificationTokens.identifier, `${purpose}:%`),
+        gt(verificationTokens.expires, sql`now()`),
+      ),
+    )
+    .returning({ identifier: verificationTokens.identifier });
+  return row ? row.identifier.slice(purpose.length + 1) : null;
+}
+
+/** Checks a link token without consuming it (to show the reset form only for a live link). */
+export async function peekLinkToken(tx: Executor, purpose: LinkPurpose, token: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ identifier: verificationTokens.identifier })
+    .from(verificationTokens)
+    .where(
+      and(
+        eq(verificationTokens.token, hashToken(token)),
+        like(verificationTokens.identifier, `${purpose}:%`),
+        gt(verificationTokens.expires, sql`now()`),
+      ),
+    );
+  return Boolean(row);
+}

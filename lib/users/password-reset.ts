@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
+import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
+import { PublicError } from "@/lib/errors";
+import { queueMail } from "@/lib/mail/outbox";
+import { resetPasswordMail } from "@/lib/mail/templates";
+import { hashPassword } from "@/lib/passwords";
+import { hitRateLimit } from "@/lib/rate-limit";
+import type { RequestInfo } from "@/lib/request-info";
+import { consumeLinkToken, issueLinkToken } from "./link-tokens";
+import { findUserByEmail } from "./queries";
+
+/** Mails a reset link if the email belongs to a user; says nothing either way (no account enumeration). */
+export async function requestPasswordReset(email: string, request: RequestInfo) {
+  const perEmail = await hitRateLimit(`reset:email:${email}`, { limit: 3, windowSeconds: 3600 });
+  const perIp = request.ip ? await hitRateLimit(`reset:ip:${request.ip}`, { limit: 20, windowSeconds: 3600 }) : { allowed: true };
+  if (!perIp.allowed) throw new PublicError("Too many requests from your network. Please try again later.");
+  if (!perEmail.allowed) return;
+  await db.transaction(async (tx) => {
+    const user = await findUserByEmail(email, tx);
+    if (!user) return;
+    const token = await issueLinkToken(tx, "reset-password", user.id);
+    await queueMail(tx, resetPasswordMail(user.email, user.name, token));
+  });
+}
+
+/**
+ * Sets a new password from a live reset link. The link proves the mailbox, so the email counts as
+ * verified; every existing session is revoked.
+ */
+export async function resetPassword(token: string, password: string, request: RequestInfo): Promise<{ email: string }> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const userId = await consumeLinkToken(tx, "reset-password", token);
+    if (!userId) throw new PublicError("This reset link is invalid or has expired. Ask for a new one.");
+    const [user] = await tx.select().from(users).where(eq(users.id, userId));
+    if (!user) throw new PublicError("This reset link is invalid or has expired. Ask for a new one.");
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerified: user.emailVerified ?? new Date(), updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await revokeAllUserSessions(userId, tx);
+    const [space] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, userId));
+    await recordAuditEvent(tx, {
+      accountId: space?.id,
+      actor: { id: user.id, email: user.email },
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: user.id,
+      request,
+    });
+    return { email: user.email };
+  });
+}

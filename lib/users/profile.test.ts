@@ -1,0 +1,57 @@
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { accounts, mailOutbox, users } from "@/db/schema";
+import { findSessionUser } from "@/lib/auth/user-sessions";
+import { verifyPassword, hashPassword } from "@/lib/passwords";
+import { createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { requestPasswordReset, resetPassword } from "./password-reset";
+import { changePassword, deleteUser, updateProfile } from "./profile";
+
+describe("profile", () => {
+  it("renames the user and their personal space together", async () => {
+    const user = await createUser();
+    await updateProfile(user, "Renamed Person", noRequest);
+    const [space] = await db.select().from(accounts).where(eq(accounts.personalOwnerId, user.id));
+    expect(space?.name).toBe("Renamed Person");
+  });
+
+  it("changing the password needs the current one and revokes every session", async () => {
+    const user = await createUser({ passwordHash: await hashPassword("old-password-1") });
+    await expect(changePassword(user, "not-it", "new-password-1", noRequest)).rejects.toMatchObject({ fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect(await findSessionUser(user.sessionId)).not.toBeNull();
+    await changePassword(user, "old-password-1", "new-password-1", noRequest);
+    expect(await findSessionUser(user.sessionId)).toBeNull();
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(await verifyPassword(row!.passwordHash, "new-password-1")).toBe(true);
+  });
+
+  it("resets a password through the mailed link once, and revokes sessions", async () => {
+    const user = await createUser({ passwordHash: await hashPassword("old-password-1") });
+    await requestPasswordReset(user.email, noRequest);
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const token = /token=([\w-]+)/.exec(mail!.text)![1]!;
+    await resetPassword(token, "brand-new-password", noRequest);
+    await expect(resetPassword(token, "another-password", noRequest)).rejects.toThrow(/invalid or has expired/);
+    expect(await findSessionUser(user.sessionId)).toBeNull();
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(await verifyPassword(row!.passwordHash, "brand-new-password")).toBe(true);
+  });
+
+  it("a reset request for an unknown email sends nothing and says nothing", async () => {
+    await expect(requestPasswordReset("nobody-at-all@example.test", noRequest)).resolves.toBeUndefined();
+    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.to, "nobody-at-all@example.test"))).toHaveLength(0);
+  });
+
+  it("deleting the user is refused while they are an organization's only owner, then removes everything", async () => {
+    const user = await createUser();
+    const organization = await createOrganizationWith({ owner: user });
+    await expect(deleteUser(user, user.email)).rejects.toThrow(/only owner/);
+    await expect(deleteUser(user, "wrong@example.test")).rejects.toMatchObject({ fieldErrors: { confirmEmail: [expect.any(String)] } });
+    await db.delete(accounts).where(eq(accounts.id, organization.id));
+    await deleteUser(user, user.email);
+    expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
+    expect(await db.select().from(accounts).where(eq(accounts.personalOwnerId, user.id))).toHaveLength(0);
+    expect(await findSessionUser(user.sessionId)).toBeNull();
+  });
+});

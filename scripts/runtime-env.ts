@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ConfigError, parseConfig } from "../lib/config";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
+import { applyMigrations } from "../db/migrate";
+
+const secretFile = path.resolve(".data/auth-secret");
+
+/** Outside production a missing AUTH_SECRET is generated once and kept in .data (ignored by git). */
+async function localAuthSecret(): Promise<string> {
+  if (existsSync(secretFile)) return (await readFile(secretFile, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(path.dirname(secretFile), { recursive: true });
+  await writeFile(secretFile, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Validates the configuration, provides a database (embedded when DATABASE_URL is unset) and
+ * applies migrations. Exits with a message naming the setting when the configuration is wrong.
+ */
+export async function prepareRuntime(): Promise<{ embedded?: EmbeddedDatabase }> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.AUTH_SECRET) process.env.AUTH_SECRET = await localAuthSecret();
+  process.env.APP_URL = config.APP_URL;
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres();
+    process.env.DATABASE_URL = embedded.url;
+    console.log(`Embedded PostgreSQL ready (data in .data/postgres).`);
+  }
+  await applyMigrations(process.env.DATABASE_URL!);
+  return { embedded };
+}

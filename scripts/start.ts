@@ -1,0 +1,26 @@
+/**
+ * `npm start`: database (embedded unless DATABASE_URL is set), migrations, build, then `next start`.
+ * `npm run dev`: the same with `next dev`. SKIP_BUILD=1 reuses an existing build.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { prepareRuntime } from "./runtime-env";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const { embedded } = await prepareRuntime();
+
+if (mode === "start" && !(process.env.SKIP_BUILD === "1" && existsSync(".next/BUILD_ID"))) {
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (build.status !== 0) {
+    await embedded?.stop();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const child = spawn("npx", ["next", mode, "--port", process.env.PORT ?? "3000"], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", async (code) => {
+  await embedded?.stop();
+  process.exit(code ?? 0);
+});

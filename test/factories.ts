@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { db } from "../db/client";
+import { accounts, memberships, users } from "../db/schema";
+import { findAccountContext, type AccountContext } from "../lib/authz/account-context";
+import type { Role } from "../lib/authz/roles";
+import type { SessionUser } from "../lib/auth/user-sessions";
+import { createUserSession } from "../lib/auth/user-sessions";
+import { createPersonalSpace } from "../lib/users/personal-space";
+
+export const noRequest = { ip: "203.0.113.9", userAgent: "vitest" };
+
+export function uniqueEmail(prefix = "user") {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export function uniqueSlug(prefix = "org") {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A verified user with a personal space and a live session. */
+export async function createUser(overrides: { name?: string; email?: string; passwordHash?: string } = {}): Promise<SessionUser> {
+  const [user] = await db
+    .insert(users)
+    .values({ name: overrides.name ?? "Test User", email: overrides.email ?? uniqueEmail(), passwordHash: overrides.passwordHash, emailVerified: new Date() })
+    .returning();
+  await db.transaction((tx) => createPersonalSpace(tx, user!));
+  const sessionId = await createUserSession(user!.id, noRequest);
+  return { id: user!.id, name: user!.name, email: user!.email, image: null, sessionId };
+}
+
+export async function createOrganizationWith(members: Partial<Record<Role, SessionUser>>, status: "active" | "suspended" = "active") {
+  const [account] = await db.insert(accounts).values({ kind: "organization", name: "Test Org", slug: uniqueSlug(), status }).returning();
+  const rows = Object.entries(members).map(([role, user]) => ({ accountId: account!.id, userId: user!.id, role: role as Role }));
+  if (rows.length) await db.insert(memberships).values(rows);
+  return account!;
+}
+
+/** The context the authorization module builds for this user in this account (null for non-members). */
+export async function contextFor(user: SessionUser, slug: string): Promise<AccountContext> {
+  const ctx = await findAccountContext(user, slug);
+  if (!ctx) throw new Error(`${user.email} is not a member of ${slug}`);
+  return ctx;
+}
