@@ -4,6 +4,7 @@ import { signOutAction } from "@/app/(console)/session-actions";
 import {
   DropdownMenu,
   DropdownMenuContent,
+  DropdownMenuFormItem,
   DropdownMenuItemLink,
   DropdownMenuLabel,
   DropdownMenuSeparator,
@@ -30,15 +31,10 @@ export function UserMenu({ name, email, settingsHref }: { name: string; email: s
           Profile and security
         </DropdownMenuItemLink>
         <DropdownMenuSeparator />
-        <form action={signOutAction}>
-          <button
-            type="submit"
-            className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm hover:bg-muted focus-visible:bg-muted focus-visible:outline-none"
-          >
-            <LogOut aria-hidden className="size-4" />
-            Sign out
-          </button>
-        </form>
+        <DropdownMenuFormItem action={signOutAction}>
+          <LogOut aria-hidden className="size-4" />
+          Sign out
+        </DropdownMenuFormItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import nextEnv from "@next/env";
 import { ConfigError, parseConfig } from "../lib/config";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 import { applyMigrations } from "../db/migrate";
@@ -22,6 +23,7 @@ async function localAuthSecret(): Promise<string> {
  * applies migrations. Exits with a message naming the setting when the configuration is wrong.
  */
 export async function prepareRuntime(): Promise<{ embedded?: EmbeddedDatabase }> {
+  nextEnv.loadEnvConfig(process.cwd(), process.argv[2] === "dev");
   let config;
   try {
     config = parseConfig(process.env);

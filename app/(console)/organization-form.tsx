@@ -28,12 +28,12 @@ export function OrganizationForm({
   suggestSlug: boolean;
   origin: string;
 }) {
-  const { state, pending, errorFor, formProps } = useActionForm(action, { successToast: "Settings saved." });
+  const { pending, errorFor, formError, formProps } = useActionForm(action, { successToast: "Settings saved." });
   const [slug, setSlug] = useState(defaults.slug);
   const [slugEdited, setSlugEdited] = useState(!suggestSlug);
   return (
     <form {...formProps} className="space-y-5" aria-label={submitLabel}>
-      {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
+      <FormMessage tone="error" message={formError} />
       <TextField
         label="Name"
         name="name"

@@ -6,13 +6,19 @@ import type { ButtonProps } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 
 export type SubmitButtonProps = Omit<ButtonProps, "type"> & {
-  /** Optional text shown while the form is submitting (defaults to children). */
+  /**
+   * Force the pending state (e.g. `pending` from useActionState/useActionForm when the
+   * form submits through onSubmit, which useFormStatus cannot see).
+   */
+  pending?: boolean;
+  /** Optional text shown while pending (defaults to children). */
   pendingLabel?: string;
 };
 
 /** Submit button for the enclosing <form>; disabled with a spinner while pending. */
-export function SubmitButton({ children, pendingLabel, disabled, ...props }: SubmitButtonProps) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ children, pending: pendingProp, pendingLabel, disabled, ...props }: SubmitButtonProps) {
+  const status = useFormStatus();
+  const pending = Boolean(pendingProp) || status.pending;
   return (
     <Button type="submit" disabled={pending || disabled} aria-busy={pending || undefined} {...props}>
       {pending ? <Spinner /> : null}

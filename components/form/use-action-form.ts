@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useEffectEvent, useRef, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -8,6 +8,8 @@ type Action<T> = (state: ActionResult<T>, formData: FormData) => Promise<ActionR
 interface Options<T> {
   /** Shown as a toast when the action succeeds (the result's own message wins). */
   successToast?: string;
+  /** Set false when the form shows its success inline instead. */
+  toasts?: boolean;
   onSuccess?: (result: Extract<ActionResult<T>, { status: "success" }>) => void;
   /** Clear the form after a success (for "add another" forms). */
   resetOnSuccess?: boolean;
@@ -21,19 +23,15 @@ interface Options<T> {
 export function useActionForm<T = undefined>(action: Action<T>, options: Options<T> = {}) {
   const [state, dispatch, pending] = useActionState<ActionResult<T>, FormData>(action, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
-
-  useEffect(() => {
-    if (state.status === "success") {
-      const message = state.message ?? optionsRef.current.successToast;
-      if (message) toast.success(message);
-      if (optionsRef.current.resetOnSuccess) formRef.current?.reset();
-      optionsRef.current.onSuccess?.(state);
-    } else if (state.status === "error" && state.message && !state.fieldErrors) {
-      toast.error(state.message);
+  const announce = useEffectEvent((result: ActionResult<T>) => {
+    if (result.status === "success") {
+      const message = result.message ?? options.successToast;
+      if (message && options.toasts !== false) toast.success(message);
+      if (options.resetOnSuccess) formRef.current?.reset();
+      options.onSuccess?.(result);
     }
-  }, [state]);
+  });
+  useEffect(() => announce(state), [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,6 +42,8 @@ export function useActionForm<T = undefined>(action: Action<T>, options: Options
 
   const fieldErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const errorFor = (name: string) => fieldErrors[name]?.[0];
+  /** The form-level error, shown inline above the fields (errors are not toasts: they stay put). */
+  const formError = state.status === "error" ? state.message : undefined;
 
-  return { state, pending, errorFor, formProps: { ref: formRef, action: dispatch, onSubmit, noValidate: true } };
+  return { state, pending, errorFor, formError, formProps: { ref: formRef, action: dispatch, onSubmit, noValidate: true } };
 }

@@ -1,5 +1,5 @@
 import { CircleAlert, Info, TriangleAlert } from "lucide-react";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export type BannerTone = "info" | "warning" | "danger";
@@ -16,22 +16,22 @@ const tones: Record<BannerTone, { className: string; Icon: typeof Info }> = {
   },
 };
 
-export type BannerProps = {
+export type BannerProps = Omit<ComponentProps<"div">, "title"> & {
   tone?: BannerTone;
   title?: ReactNode;
-  children?: ReactNode;
   /** Optional action (e.g. a ButtonLink or a small form). */
   action?: ReactNode;
-  className?: string;
-  id?: string;
 };
 
-/** Full-width notice. Static content: no live region. */
-export function Banner({ tone = "info", title, children, action, className, id }: BannerProps) {
+/**
+ * Full-width notice. Static content: no live region. Extra div props pass
+ * through (e.g. role="region" aria-label="..." when placed outside landmarks).
+ */
+export function Banner({ tone = "info", title, children, action, className, ...props }: BannerProps) {
   const { className: toneClass, Icon } = tones[tone];
   return (
     <div
-      id={id}
+      {...props}
       data-tone={tone}
       className={cn(
         "flex w-full flex-col gap-3 rounded-lg border px-4 py-3 text-sm sm:flex-row sm:items-center",

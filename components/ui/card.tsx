@@ -14,7 +14,7 @@ export function CardHeader({ className, ...props }: ComponentProps<"div">) {
   return <div className={cn("grid gap-1 p-5 pb-0 sm:p-6 sm:pb-0", className)} {...props} />;
 }
 
-export type CardTitleProps = ComponentProps<"h2"> & { as?: "h2" | "h3" | "h4" };
+export type CardTitleProps = ComponentProps<"h2"> & { as?: "h1" | "h2" | "h3" | "h4" };
 
 export function CardTitle({ as: Tag = "h2", className, ...props }: CardTitleProps) {
   return <Tag className={cn("text-base font-semibold leading-6 text-foreground", className)} {...props} />;

@@ -2,7 +2,8 @@
 
 import * as MenuPrimitive from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import type { ComponentProps } from "react";
+import { useRef } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 /**
@@ -42,7 +43,7 @@ type ItemTone = { tone?: "default" | "danger" };
 
 const itemClasses = (tone: ItemTone["tone"], className?: string) =>
   cn(
-    "relative flex w-full cursor-default select-none items-center gap-2 rounded-md px-2 py-1.5 text-sm no-underline outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring data-[disabled]:pointer-events-none data-[disabled]:opacity-60 data-[highlighted]:bg-muted [&_svg]:size-4 [&_svg]:shrink-0",
+    "relative flex w-full cursor-default select-none items-center gap-2 rounded-md px-2 py-1.5 text-sm no-underline outline-none data-[disabled]:pointer-events-none data-[disabled]:opacity-60 data-[highlighted]:bg-muted [&_svg]:size-4 [&_svg]:shrink-0",
     tone === "danger" ? "text-danger" : "text-foreground",
     className,
   );
@@ -63,6 +64,33 @@ export function DropdownMenuItemLink({ className, tone, disabled, ...props }: Dr
     <MenuPrimitive.Item asChild disabled={disabled}>
       <Link className={itemClasses(tone, cn("cursor-pointer", className))} {...props} />
     </MenuPrimitive.Item>
+  );
+}
+
+export type DropdownMenuFormItemProps = ItemTone & {
+  /** Server action (or client function) to run, e.g. sign out. */
+  action: (formData: FormData) => void | Promise<void>;
+  children: ReactNode;
+  /** Extra (hidden) inputs submitted with the form. */
+  fields?: ReactNode;
+  disabled?: boolean;
+  className?: string;
+};
+
+/** Menu item that submits a form (keyboard and pointer), e.g. "Sign out". */
+export function DropdownMenuFormItem({ action, children, fields, tone, disabled, className }: DropdownMenuFormItemProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  return (
+    <form ref={formRef} action={action}>
+      {fields}
+      <MenuPrimitive.Item
+        disabled={disabled}
+        className={itemClasses(tone, className)}
+        onSelect={() => formRef.current?.requestSubmit()}
+      >
+        {children}
+      </MenuPrimitive.Item>
+    </form>
   );
 }
 

@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   customType,
-  index,
   pgEnum,
   pgTable,
   text,

@@ -6,12 +6,14 @@ import { hashToken, newLinkToken } from "@/lib/tokens";
 export type LinkPurpose = "verify-email" | "reset-password";
 
 const lifetimeMinutes: Record<LinkPurpose, number> = { "verify-email": 24 * 60, "reset-password": 60 };
+/** A new reset link kills older ones; every confirmation link sent stays good until one is used. */
+const replacesEarlier: Record<LinkPurpose, boolean> = { "verify-email": false, "reset-password": true };
 
-/** Issues a new single-use link token for a user, replacing any earlier one of the same purpose. */
+/** Issues a new single-use link token for a user. */
 export async function issueLinkToken(tx: Executor, purpose: LinkPurpose, userId: string): Promise<string> {
   const identifier = `${purpose}:${userId}`;
   const { token, hash } = newLinkToken();
-  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, identifier));
+  if (replacesEarlier[purpose]) await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, identifier));
   await tx.insert(verificationTokens).values({
     identifier,
     token: hash,
@@ -20,7 +22,7 @@ export async function issueLinkToken(tx: Executor, purpose: LinkPurpose, userId:
   return token;
 }
 
-/** Consumes a link token: returns the user id once, then never again. */
+/** Consumes a link token: returns the user id once, then never again; the user's other links of that purpose die too. */
 export async function consumeLinkToken(tx: Executor, purpose: LinkPurpose, token: string): Promise<string | null> {
   const [row] = await tx
     .delete(verificationTokens)
@@ -32,7 +34,9 @@ export async function consumeLinkToken(tx: Executor, purpose: LinkPurpose, token
       ),
     )
     .returning({ identifier: verificationTokens.identifier });
-  return row ? row.identifier.slice(purpose.length + 1) : null;
+  if (!row) return null;
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.identifier));
+  return row.identifier.slice(purpose.length + 1);
 }
 
 /** Checks a link token without consuming it (to show the reset form only for a live link). */

@@ -8,9 +8,7 @@ export default function CheckEmailPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>
-          <h1>Check your email</h1>
-        </CardTitle>
+        <CardTitle as="h1" className="text-xl">Check your email</CardTitle>
         <CardDescription>
           We sent a confirmation link to the address you entered. Open it to activate your account, then sign in.
         </CardDescription>
@@ -18,7 +16,7 @@ export default function CheckEmailPage() {
       <CardContent>
         <p className="text-sm text-muted-foreground">
           No mail after a few minutes? Check your spam folder, or{" "}
-          <Link className="text-primary hover:underline" href="/sign-in">
+          <Link className="font-medium text-primary underline underline-offset-4 hover:no-underline" href="/sign-in">
             sign in
           </Link>{" "}
           to get a new link.

@@ -1,7 +1,5 @@
 "use server";
-import { after } from "next/server";
 import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-result";
-import { deliverPendingMail } from "@/lib/mail/deliver";
 import { requestInfo } from "@/lib/request-info";
 import { requestPasswordReset } from "@/lib/users/password-reset";
 import { forgotPasswordSchema } from "@/lib/users/schemas";
@@ -11,7 +9,6 @@ export async function requestPasswordResetAction(_state: ActionResult, formData:
   if (!parsed.success) return invalid(parsed.error);
   return runAction(async () => {
     await requestPasswordReset(parsed.data.email, await requestInfo());
-    after(() => deliverPendingMail());
     return { status: "success", message: "If an account exists for this email, we have sent it a reset link." };
   });
 }

@@ -6,11 +6,11 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
-  const { state, pending, errorFor, formProps } = useActionForm(requestPasswordResetAction);
+  const { state, pending, errorFor, formError, formProps } = useActionForm(requestPasswordResetAction, { toasts: false });
   return (
     <form {...formProps} className="space-y-4" aria-label="Reset password">
       {state.status === "success" && <FormMessage tone="success">{state.message}</FormMessage>}
-      {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
+      <FormMessage tone="error" message={formError} />
       <TextField label="Email" name="email" type="email" autoComplete="email" error={errorFor("email")} />
       <SubmitButton pending={pending} className="w-full">
         Send reset link

@@ -9,15 +9,13 @@ export default function ForgotPasswordPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>
-          <h1>Forgot your password?</h1>
-        </CardTitle>
+        <CardTitle as="h1" className="text-xl">Forgot your password?</CardTitle>
         <CardDescription>Enter your email and we will send you a link to choose a new password.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         <ForgotPasswordForm />
         <p className="text-center text-sm">
-          <Link className="text-primary hover:underline" href="/sign-in">
+          <Link className="font-medium text-primary underline underline-offset-4 hover:no-underline" href="/sign-in">
             Back to sign in
           </Link>
         </p>

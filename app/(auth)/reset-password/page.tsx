@@ -14,9 +14,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <Card>
       <CardHeader>
-        <CardTitle>
-          <h1>Choose a new password</h1>
-        </CardTitle>
+        <CardTitle as="h1" className="text-xl">Choose a new password</CardTitle>
         <CardDescription>Every device signed in to your account will be signed out.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
@@ -26,7 +24,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           <>
             <FormMessage tone="error">This reset link is invalid, already used or expired.</FormMessage>
             <p className="text-center text-sm">
-              <Link className="text-primary hover:underline" href="/forgot-password">
+              <Link className="font-medium text-primary underline underline-offset-4 hover:no-underline" href="/forgot-password">
                 Ask for a new link
               </Link>
             </p>

@@ -6,11 +6,11 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { state, pending, errorFor, formProps } = useActionForm(resetPasswordAction);
+  const { pending, errorFor, formError, formProps } = useActionForm(resetPasswordAction);
   return (
     <form {...formProps} className="space-y-4" aria-label="Choose a new password">
       <input type="hidden" name="token" value={token} />
-      {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
+      <FormMessage tone="error" message={formError} />
       <TextField label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errorFor("password")} />
       <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" error={errorFor("confirmPassword")} />
       <SubmitButton pending={pending} className="w-full">

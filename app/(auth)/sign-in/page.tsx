@@ -26,9 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <CardHeader>
-        <CardTitle>
-          <h1>Sign in</h1>
-        </CardTitle>
+        <CardTitle as="h1" className="text-xl">Sign in</CardTitle>
         <CardDescription>Welcome back. Sign in to your console.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
@@ -36,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm callbackUrl={callbackUrl} email={params.email} />
         <p className="text-center text-sm text-muted-foreground">
           No account yet?{" "}
-          <Link className="text-primary hover:underline" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
+          <Link className="font-medium text-primary underline underline-offset-4 hover:no-underline" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
             Sign up
           </Link>
         </p>

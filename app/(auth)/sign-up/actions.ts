@@ -4,15 +4,12 @@ import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-r
 import { requestInfo } from "@/lib/request-info";
 import { signUpSchema } from "@/lib/users/schemas";
 import { signUp } from "@/lib/users/sign-up";
-import { after } from "next/server";
-import { deliverPendingMail } from "@/lib/mail/deliver";
 
 export async function signUpAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
   const result = await runAction(async () => {
     await signUp(parsed.data, await requestInfo());
-    after(() => deliverPendingMail());
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;

@@ -12,16 +12,14 @@ export default async function SignUpPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>
-          <h1>Create your account</h1>
-        </CardTitle>
+        <CardTitle as="h1" className="text-xl">Create your account</CardTitle>
         <CardDescription>You get a personal space right away; create or join organizations from there.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         <SignUpForm />
         <p className="text-center text-sm text-muted-foreground">
           Already have an account?{" "}
-          <Link className="text-primary hover:underline" href="/sign-in">
+          <Link className="font-medium text-primary underline underline-offset-4 hover:no-underline" href="/sign-in">
             Sign in
           </Link>
         </p>

@@ -6,10 +6,10 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { signUpAction } from "./actions";
 
 export function SignUpForm() {
-  const { state, pending, errorFor, formProps } = useActionForm(signUpAction);
+  const { pending, errorFor, formError, formProps } = useActionForm(signUpAction);
   return (
     <form {...formProps} className="space-y-4" aria-label="Sign up">
-      {state.status === "error" && state.message && <FormMessage tone="error">{state.message}</FormMessage>}
+      <FormMessage tone="error" message={formError} />
       <TextField label="Name" name="name" autoComplete="name" error={errorFor("name")} />
       <TextField label="Email" name="email" type="email" autoComplete="email" error={errorFor("email")} />
       <TextField

@@ -14,14 +14,14 @@ export default async function AccountLayout({ children, params }: { children: Re
   return (
     <div className="flex flex-1 flex-col">
       <AccountNav items={items} />
-      {ctx.account.status === "suspended" && (
-        <Banner tone="warning" title="This organization is suspended">
-          {can(ctx, "billing.manage")
-            ? "It starts with no credit. It becomes active with its first payment."
-            : "It starts with no credit. An owner, admin or billing manager can activate it with a first payment."}
-        </Banner>
-      )}
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 space-y-6 px-4 py-8">
+        {ctx.account.status === "suspended" && (
+          <Banner tone="warning" title="This organization is suspended">
+            {can(ctx, "billing.manage")
+              ? "A new organization starts with no credit. It becomes active with its first payment."
+              : "A new organization starts with no credit. An owner, admin or billing manager can activate it with a first payment."}
+          </Banner>
+        )}
         {children}
       </main>
     </div>

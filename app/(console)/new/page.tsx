@@ -12,9 +12,7 @@ export default function NewOrganizationPage() {
     <main id="main" className="mx-auto w-full max-w-xl px-4 py-10">
       <Card>
         <CardHeader>
-          <CardTitle>
-            <h1>Create organization</h1>
-          </CardTitle>
+          <CardTitle as="h1" className="text-xl">Create organization</CardTitle>
           <CardDescription>
             You will be its owner and can invite members next.
             {startsSuspended && " A new organization starts suspended with no credit, and becomes active with its first payment."}

@@ -6,10 +6,10 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { deleteUserAction } from "./actions";
 
 export function DeleteAccountForm({ email }: { email: string }) {
-  const { state, pending, errorFor, formProps } = useActionForm(deleteUserAction);
+  const { pending, errorFor, formError, formProps } = useActionForm(deleteUserAction);
   return (
     <form {...formProps} className="space-y-4" aria-label="Delete account">
-      {state.status === "error" && state.message && !state.fieldErrors && <FormMessage tone="error">{state.message}</FormMessage>}
+      <FormMessage tone="error" message={formError} />
       <TextField
         label={`Type ${email} to confirm`}
         name="confirmEmail"

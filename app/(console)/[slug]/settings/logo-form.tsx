@@ -34,7 +34,7 @@ export function LogoForm({ slug, name, hasLogo, label }: { slug: string; name: s
               {error}
             </p>
           )}
-          {upload.state.status === "error" && upload.state.message && !error && <FormMessage tone="error">{upload.state.message}</FormMessage>}
+          <FormMessage tone="error" message={upload.formError} />
           <SubmitButton pending={upload.pending} variant="secondary" size="sm">
             Upload image
           </SubmitButton>
