@@ -42,8 +42,8 @@ export function useActionForm<T = undefined>(action: Action<T>, options: Options
 
   const fieldErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const errorFor = (name: string) => fieldErrors[name]?.[0];
-  /** The form-level error, shown inline above the fields (errors are not toasts: they stay put). */
-  const formError = state.status === "error" ? state.message : undefined;
+  /** The form-level error, shown inline above the fields (errors are not toasts: they stay put); field errors show by their fields. */
+  const formError = state.status === "error" && !state.fieldErrors ? state.message : undefined;
 
   return { state, pending, errorFor, formError, formProps: { ref: formRef, action: dispatch, onSubmit, noValidate: true } };
 }

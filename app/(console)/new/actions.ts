@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-result";
 import { createOrganization } from "@/lib/accounts/create-organization";
@@ -17,5 +18,6 @@ export async function createOrganizationAction(_state: ActionResult, formData: F
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;
+  revalidatePath("/", "layout");
   redirect(`/${slug}`);
 }

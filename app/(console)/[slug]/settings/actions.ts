@@ -28,7 +28,7 @@ export async function updateOrganizationAction(slug: string, _state: ActionResul
   });
   if (result.status !== "success") return result;
   revalidatePath("/", "layout");
-  if (newSlug !== slug) redirect(`/${newSlug}/settings`);
+  if (newSlug !== slug) redirect(`/${newSlug}/settings?flash=saved`);
   return result;
 }
 

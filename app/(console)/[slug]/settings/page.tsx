@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { OrganizationForm } from "@/app/(console)/organization-form";
+import { FlashToast } from "@/components/flash-toast";
 import { SubmitButton } from "@/components/form/submit-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,10 +16,22 @@ import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function SettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ flash?: string }>;
+}) {
   const ctx = await requireAccountContext((await params).slug);
   const { hasLogo } = await getAccountOverview(ctx);
-  return ctx.account.kind === "personal" ? <PersonalSettings ctx={ctx} hasLogo={hasLogo} /> : <OrganizationSettings ctx={ctx} hasLogo={hasLogo} />;
+  const flash = (await searchParams).flash === "saved" ? <FlashToast message="Settings saved." /> : null;
+  return (
+    <>
+      {flash}
+      {ctx.account.kind === "personal" ? <PersonalSettings ctx={ctx} hasLogo={hasLogo} /> : <OrganizationSettings ctx={ctx} hasLogo={hasLogo} />}
+    </>
+  );
 }
 
 function OrganizationSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: boolean }) {
