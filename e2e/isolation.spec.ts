@@ -52,3 +52,23 @@ test("a member sees settings read-only, and a form loaded as owner but submitted
   await ownerContext.close();
   await memberContext.close();
 });
+
+test("no secret reaches the browser: pages and their RSC payloads carry no password or token hash", async ({ page, context }) => {
+  const owner = await createTestUser("Hash Hunter");
+  const organization = await createTestOrganization([[owner, "owner"]]);
+  await signInAs(context, owner);
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    if (response.url().startsWith("http://localhost")) bodies.push(await response.text().catch(() => ""));
+  });
+  for (const path of [`/${owner.personalSlug}`, `/${owner.personalSlug}/settings`, `/${organization.slug}`, `/${organization.slug}/settings`]) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+  }
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Overview" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${organization.slug}$`));
+  const everything = bodies.join("\n");
+  expect(everything.length).toBeGreaterThan(1000);
+  expect(everything).not.toContain("$argon2id$");
+  expect(everything).not.toMatch(/password_?hash/i);
+});
