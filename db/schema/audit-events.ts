@@ -21,6 +21,7 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_account_created_idx").on(t.accountId, t.createdAt.desc(), t.id.desc()),
     index("audit_events_actor_idx").on(t.actorId),
+    index("audit_events_account_action_created_idx").on(t.accountId, t.action, t.createdAt.desc()),
   ],
 );
 

@@ -5,3 +5,5 @@ export * from "./memberships";
 export * from "./audit-events";
 export * from "./rate-limits";
 export * from "./mail-outbox";
+export * from "./invitations";
+export * from "./ownership-transfers";

@@ -20,6 +20,7 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.accountId, t.userId] }),
     index("memberships_user_idx").on(t.userId),
     index("memberships_account_role_idx").on(t.accountId, t.role),
+    index("memberships_account_created_idx").on(t.accountId, t.createdAt),
   ],
 );
 
