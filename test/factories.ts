@@ -28,9 +28,13 @@ export async function createUser(overrides: { name?: string; email?: string; pas
   return { id: user!.id, name: user!.name, email: user!.email, image: null, sessionId };
 }
 
-export async function createOrganizationWith(members: Partial<Record<Role, SessionUser>>, status: "active" | "suspended" = "active") {
+export async function createOrganizationWith(
+  members: Partial<Record<Role, SessionUser>> | [SessionUser, Role][],
+  status: "active" | "suspended" = "active",
+) {
   const [account] = await db.insert(accounts).values({ kind: "organization", name: "Test Org", slug: uniqueSlug(), status }).returning();
-  const rows = Object.entries(members).map(([role, user]) => ({ accountId: account!.id, userId: user!.id, role: role as Role }));
+  const pairs = Array.isArray(members) ? members : Object.entries(members).map(([role, user]) => [user!, role as Role] as const);
+  const rows = pairs.map(([user, role]) => ({ accountId: account!.id, userId: user.id, role }));
   if (rows.length) await db.insert(memberships).values(rows);
   return account!;
 }

@@ -8,8 +8,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
  */
 export async function provideTestDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  const dataDir = path.resolve(".data/test-postgres");
   const port = Number(process.env.TEST_PG_PORT ?? 54339);
+  const dataDir = path.resolve(`.data/test-postgres-${port}`);
   if (!process.env.TEST_PG_KEEP) await rm(dataDir, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres({ dataDir, port, database: "console_test" });
   return { url: embedded.url, embedded };

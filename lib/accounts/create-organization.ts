@@ -1,11 +1,12 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, memberships, users, type Account } from "@/db/schema";
+import { accounts, memberships, type Account } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/user-sessions";
 import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/request-info";
+import { assertUnderOrganizationCap } from "./organization-cap";
 import type { OrganizationInput } from "./schemas";
 
 export const slugTakenMessage = "This URL is already taken. Choose another.";
@@ -14,19 +15,7 @@ export const slugTakenMessage = "This URL is already taken. Choose another.";
 export async function createOrganization(user: SessionUser, input: OrganizationInput, request: RequestInfo): Promise<Account> {
   try {
     return await db.transaction(async (tx) => {
-      const cap = config().MAX_ORGANIZATIONS_PER_USER;
-      if (cap > 0) {
-        // Lock the user's row so two simultaneous creations cannot both pass the cap.
-        await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
-        const [row] = await tx
-          .select({ n: count() })
-          .from(memberships)
-          .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-          .where(and(eq(memberships.userId, user.id), eq(accounts.kind, "organization")));
-        if ((row?.n ?? 0) >= cap) {
-          throw new PublicError(`You can belong to at most ${cap} organization${cap === 1 ? "" : "s"} on this platform.`);
-        }
-      }
+      await assertUnderOrganizationCap(tx, user.id);
       const [organization] = await tx
         .insert(accounts)
         .values({

@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, memberships, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/account-context";
+import { assertCan } from "@/lib/authz/can";
+import { PublicError } from "@/lib/errors";
+import { queueMail } from "@/lib/mail/outbox";
+import { organizationDeletedMail } from "@/lib/mail/member-templates";
+import { currentRoles, lockOrganization } from "@/lib/members/organization-lock";
+import type { RequestInfo } from "@/lib/request-info";
+
+/**
+ * Deletes the organization and, through ON DELETE CASCADE, everything it holds: memberships,
+ * invitations, transfers, logo and its audit trail. Members are told by mail. The deletion itself
+ * is recorded in the deleting owner's personal space, the only trail that survives it.
+ */
+export async function deleteOrganization(ctx: AccountContext, confirmName: string, request: RequestInfo) {
+  assertCan(ctx, "account.delete");
+  if (confirmName.trim() !== ctx.account.name) throw PublicError.field("confirmName", "Type the organization's name exactly to confirm.");
+  await db.transaction(async (tx) => {
+    const account = await lockOrganization(tx, ctx.account.id);
+    if ((await currentRoles(tx, account.id, [ctx.user.id])).get(ctx.user.id) !== "owner") throw new PublicError("Only owners can delete the organization.");
+    const members = await tx
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.accountId, account.id));
+    await tx.delete(accounts).where(eq(accounts.id, account.id));
+    const [space] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, ctx.user.id));
+    await recordAuditEvent(tx, {
+      accountId: space?.id,
+      actor: ctx.user,
+      action: "organization.deleted",
+      targetType: "account",
+      targetId: account.id,
+      metadata: { name: account.name, slug: account.slug, members: members.length },
+      request,
+    });
+    for (const member of members) await queueMail(tx, organizationDeletedMail(member.email, account.name, ctx.user.name));
+  });
+}

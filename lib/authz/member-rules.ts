@@ -1,0 +1,31 @@
+import { canGrantRole, type Role } from "./roles";
+
+interface Party {
+  userId: string;
+  role: Role;
+}
+
+/**
+ * The rules of who may change whose role, whatever the screen or API: nobody changes their own role,
+ * nobody grants a role above their own, only owners touch owners. Returns why not, or null.
+ */
+export function roleChangeRefusal(actor: Party, target: Party, newRole: Role): string | null {
+  if (actor.userId === target.userId) return "You cannot change your own role.";
+  if ((target.role === "owner" || newRole === "owner") && actor.role !== "owner") return "Only owners can make or unmake owners.";
+  if (!canGrantRole(actor.role, target.role)) return "You cannot change the role of someone above you.";
+  if (!canGrantRole(actor.role, newRole)) return "You cannot grant a role above your own.";
+  return null;
+}
+
+/** Admins remove non-owners; only owners remove owners; nobody removes themselves (they leave). */
+export function removalRefusal(actor: Party, target: Party): string | null {
+  if (actor.userId === target.userId) return "To remove yourself, leave the organization.";
+  if (target.role === "owner" && actor.role !== "owner") return "Only owners can remove an owner.";
+  if (!canGrantRole(actor.role, target.role)) return "You cannot remove someone above you.";
+  return null;
+}
+
+/** Roles an inviter may hand out: up to their own, never owner (ownership is transferred, not invited). */
+export function invitableRoles(inviter: Role): Role[] {
+  return (["admin", "billing", "developer", "member"] as const).filter((role) => canGrantRole(inviter, role));
+}

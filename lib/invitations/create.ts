@@ -1,0 +1,99 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { invitations, memberships, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/account-context";
+import { assertCan } from "@/lib/authz/can";
+import { invitableRoles } from "@/lib/authz/member-rules";
+import { roleLabels, type Role } from "@/lib/authz/roles";
+import { PublicError } from "@/lib/errors";
+import { queueMail } from "@/lib/mail/outbox";
+import { invitationMail } from "@/lib/mail/member-templates";
+import { lockOrganization } from "@/lib/members/organization-lock";
+import { hitRateLimit } from "@/lib/rate-limit";
+import type { RequestInfo } from "@/lib/request-info";
+import { newLinkToken } from "@/lib/tokens";
+import { invitationExpiry, invitationState } from "./tokens";
+
+export interface InviteOutcome {
+  email: string;
+  ok: boolean;
+  message: string;
+}
+
+const emailShape = z.email();
+
+/**
+ * Invites each address on its own: malformed, duplicated, already a member or already invited
+ * addresses get their own message, and the valid ones are invited all the same.
+ */
+export async function inviteMembers(ctx: AccountContext, rawEmails: string[], role: Role, request: RequestInfo): Promise<InviteOutcome[]> {
+  assertCan(ctx, "members.invite");
+  return db.transaction(async (tx) => {
+    const account = await lockOrganization(tx, ctx.account.id);
+    const [actor] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, ctx.user.id)));
+    if (!actor) throw new PublicError("You are no longer a member of this organization.");
+    assertCan({ role: actor.role, accountKind: ctx.accountKind }, "members.invite");
+    if (!invitableRoles(actor.role).includes(role)) {
+      throw PublicError.field("role", role === "owner" ? "Owners are made by transferring ownership, not by invitation." : `You cannot invite someone as ${roleLabels[role]}.`);
+    }
+
+    // One outcome per submitted line, in the order typed.
+    const outcomes: InviteOutcome[] = new Array(rawEmails.length);
+    const candidates: string[] = [];
+    const indexOf = new Map<string, number>();
+    rawEmails.forEach((raw, index) => {
+      const email = raw.toLowerCase();
+      if (raw.length > 254 || !emailShape.safeParse(email).success) outcomes[index] = { email: raw, ok: false, message: "This is not a valid email address." };
+      else if (indexOf.has(email)) outcomes[index] = { email: raw, ok: false, message: "This address appears more than once in the list." };
+      else {
+        indexOf.set(email, index);
+        candidates.push(email);
+      }
+    });
+
+    const members = candidates.length
+      ? await tx
+          .select({ email: sql<string>`lower(${users.email})` })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.accountId, account.id), inArray(sql`lower(${users.email})`, candidates)))
+      : [];
+    const open = candidates.length
+      ? await tx
+          .select({ email: invitations.email, status: invitations.status, expiresAt: invitations.expiresAt })
+          .from(invitations)
+          .where(and(eq(invitations.accountId, account.id), eq(invitations.status, "pending"), inArray(invitations.email, candidates)))
+      : [];
+    const memberSet = new Set(members.map((m) => m.email));
+    const openByEmail = new Map(open.map((o) => [o.email, o]));
+
+    const toInvite: string[] = [];
+    for (const email of candidates) {
+      const index = indexOf.get(email)!;
+      const existing = openByEmail.get(email);
+      if (memberSet.has(email)) outcomes[index] = { email: rawEmails[index]!, ok: false, message: "Already a member of this organization." };
+      else if (existing) {
+        const message = invitationState(existing) === "expired" ? "Already invited, but the invitation expired: resend it below." : "Already invited: resend the invitation instead.";
+        outcomes[index] = { email: rawEmails[index]!, ok: false, message };
+      } else toInvite.push(email);
+    }
+
+    if (toInvite.length > 0) {
+      const limit = await hitRateLimit(`invitations:${account.id}`, { limit: 200, windowSeconds: 3600 }, tx);
+      if (!limit.allowed) throw new PublicError("This organization has sent too many invitations in the last hour. Try again later.");
+    }
+    for (const email of toInvite) {
+      const { token, hash } = newLinkToken();
+      const [invitation] = await tx
+        .insert(invitations)
+        .values({ accountId: account.id, email, role, invitedById: ctx.user.id, tokenHash: hash, expiresAt: invitationExpiry() })
+        .returning({ id: invitations.id });
+      await recordAuditEvent(tx, { accountId: account.id, actor: ctx.user, action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role }, request });
+      await queueMail(tx, invitationMail(email, account.name, ctx.user.name, role, token));
+      outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, message: `Invited as ${roleLabels[role]}.` };
+    }
+    return outcomes;
+  });
+}

@@ -1,0 +1,164 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { invitations, mailOutbox, memberships } from "@/db/schema";
+import { ForbiddenError } from "@/lib/authz/can";
+import { roles } from "@/lib/authz/roles";
+import { contextFor, createOrganizationWith, createUser, noRequest, uniqueEmail } from "@/test/factories";
+import { inviteMembers } from "./create";
+import { dismissInvitation, resendInvitation, revokeInvitation } from "./manage";
+import { findInvitationByToken, listOpenInvitations, listPendingInvitationsForUser } from "./queries";
+import { respondToInvitation } from "./respond";
+
+async function tokenMailedTo(email: string) {
+  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+  return /\/invite\/([\w-]+)/.exec(mail?.text ?? "")?.[1];
+}
+
+async function invitationFor(accountId: string, email: string) {
+  const [row] = await db.select().from(invitations).where(and(eq(invitations.accountId, accountId), eq(invitations.email, email)));
+  return row!;
+}
+
+describe("inviteMembers", () => {
+  it("checks each address on its own and still invites the valid ones", async () => {
+    const [owner, member] = [await createUser(), await createUser()];
+    const organization = await createOrganizationWith({ owner, member });
+    const ctx = await contextFor(owner, organization.slug);
+    const [fresh, again] = [uniqueEmail("fresh"), uniqueEmail("again")];
+    await inviteMembers(ctx, [again], "member", noRequest);
+    const outcomes = await inviteMembers(ctx, [fresh, "not-an-email", member.email.toUpperCase(), again, fresh.toUpperCase()], "developer", noRequest);
+    expect(outcomes).toEqual([
+      { email: fresh, ok: true, message: "Invited as Developer." },
+      { email: "not-an-email", ok: false, message: "This is not a valid email address." },
+      { email: member.email.toUpperCase(), ok: false, message: "Already a member of this organization." },
+      { email: again, ok: false, message: "Already invited: resend the invitation instead." },
+      { email: fresh.toUpperCase(), ok: false, message: "This address appears more than once in the list." },
+    ]);
+    const invitation = await invitationFor(organization.id, fresh);
+    expect(invitation).toMatchObject({ role: "developer", status: "pending", invitedById: owner.id });
+    expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    const token = await tokenMailedTo(fresh);
+    expect(token).toBeTruthy();
+    expect(invitation.tokenHash).not.toBe(token);
+  });
+
+  for (const role of roles) {
+    const allowed = role === "owner" || role === "admin";
+    it(`${allowed ? "lets" : "refuses"} a ${role} to invite`, async () => {
+      const actor = await createUser();
+      const organization = await createOrganizationWith([[actor, role]]);
+      const email = uniqueEmail("invitee");
+      const attempt = inviteMembers(await contextFor(actor, organization.slug), [email], "member", noRequest);
+      if (allowed) expect((await attempt)[0]?.ok).toBe(true);
+      else {
+        await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+        expect(await db.select().from(invitations).where(eq(invitations.email, email))).toHaveLength(0);
+      }
+    });
+  }
+
+  it("never invites as owner, nor above the inviter's role", async () => {
+    const admin = await createUser();
+    const organization = await createOrganizationWith({ admin });
+    const ctx = await contextFor(admin, organization.slug);
+    await expect(inviteMembers(ctx, [uniqueEmail()], "owner", noRequest)).rejects.toMatchObject({ fieldErrors: { role: [expect.stringMatching(/transferring ownership/)] } });
+    expect((await inviteMembers(ctx, [uniqueEmail()], "admin", noRequest))[0]?.ok).toBe(true);
+  });
+
+  it("cannot invite into a personal space", async () => {
+    const user = await createUser();
+    const space = await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.personalOwnerId, user.id) });
+    await expect(inviteMembers(await contextFor(user, space!.slug), [uniqueEmail()], "member", noRequest)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("managing invitations", () => {
+  it("resending kills the old link and restarts the expiry; revoking kills it too", async () => {
+    const owner = await createUser();
+    const organization = await createOrganizationWith({ owner });
+    const ctx = await contextFor(owner, organization.slug);
+    const email = uniqueEmail("resend");
+    await inviteMembers(ctx, [email], "member", noRequest);
+    const oldToken = (await tokenMailedTo(email))!;
+    const invitation = await invitationFor(organization.id, email);
+    await db.update(invitations).set({ expiresAt: sql`now() - interval '1 day'` }).where(eq(invitations.id, invitation.id));
+    expect((await listOpenInvitations(ctx, 1)).rows.find((r) => r.id === invitation.id)).toBeTruthy();
+
+    await resendInvitation(ctx, invitation.id, noRequest);
+    const newToken = (await tokenMailedTo(email))!;
+    expect(newToken).not.toBe(oldToken);
+    expect(await findInvitationByToken(oldToken)).toBeUndefined();
+    expect((await findInvitationByToken(newToken))?.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    await resendInvitation(ctx, invitation.id, noRequest);
+    await resendInvitation(ctx, invitation.id, noRequest);
+    await expect(resendInvitation(ctx, invitation.id, noRequest)).rejects.toThrow(/resent too often/);
+
+    await revokeInvitation(ctx, invitation.id, noRequest);
+    const invitee = await createUser({ email });
+    await expect(respondToInvitation(invitee, { token: (await tokenMailedTo(email))! }, "accept", noRequest)).rejects.toThrow(/revoked/);
+  });
+
+  it("only expired invitations can be dismissed", async () => {
+    const owner = await createUser();
+    const organization = await createOrganizationWith({ owner });
+    const ctx = await contextFor(owner, organization.slug);
+    const email = uniqueEmail("dismiss");
+    await inviteMembers(ctx, [email], "member", noRequest);
+    const invitation = await invitationFor(organization.id, email);
+    await expect(dismissInvitation(ctx, invitation.id, noRequest)).rejects.toThrow(/Only expired/);
+    await db.update(invitations).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(invitations.id, invitation.id));
+    await dismissInvitation(ctx, invitation.id, noRequest);
+    expect((await listOpenInvitations(ctx, 1)).rows).toHaveLength(0);
+  });
+
+  it("refuses another organization's invitation ids and lower roles", async () => {
+    const [owner, theirOwner, member] = [await createUser(), await createUser(), await createUser()];
+    const mine = await createOrganizationWith({ owner, member });
+    const theirs = await createOrganizationWith({ owner: theirOwner });
+    const email = uniqueEmail("theirs");
+    await inviteMembers(await contextFor(theirOwner, theirs.slug), [email], "member", noRequest);
+    const theirInvitation = await invitationFor(theirs.id, email);
+    const ctx = await contextFor(owner, mine.slug);
+    await expect(revokeInvitation(ctx, theirInvitation.id, noRequest)).rejects.toThrow(/does not exist in this organization/);
+    await expect(resendInvitation(ctx, theirInvitation.id, noRequest)).rejects.toThrow(/does not exist in this organization/);
+    await expect(revokeInvitation(await contextFor(member, mine.slug), theirInvitation.id, noRequest)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await invitationFor(theirs.id, email)).status).toBe("pending");
+  });
+});
+
+describe("respondToInvitation", () => {
+  it("accepts with the invited role, once, and tells the inviter", async () => {
+    const owner = await createUser();
+    const organization = await createOrganizationWith({ owner });
+    const invitee = await createUser();
+    await inviteMembers(await contextFor(owner, organization.slug), [invitee.email], "billing", noRequest);
+    expect((await listPendingInvitationsForUser(invitee.email)).map((i) => i.organizationName)).toContain(organization.name);
+    const token = (await tokenMailedTo(invitee.email))!;
+    await respondToInvitation(invitee, { token }, "accept", noRequest);
+    const [membership] = await db.select().from(memberships).where(and(eq(memberships.accountId, organization.id), eq(memberships.userId, invitee.id)));
+    expect(membership?.role).toBe("billing");
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, owner.email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    expect(mail?.subject).toMatch(/joined/);
+    await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).resolves.toMatchObject({ slug: organization.slug });
+  });
+
+  it("refuses a user signed in with another email, and expired or declined invitations", async () => {
+    const owner = await createUser();
+    const organization = await createOrganizationWith({ owner });
+    const ctx = await contextFor(owner, organization.slug);
+    const [invitee, other] = [await createUser(), await createUser()];
+    await inviteMembers(ctx, [invitee.email], "member", noRequest);
+    const token = (await tokenMailedTo(invitee.email))!;
+    await expect(respondToInvitation(other, { token }, "accept", noRequest)).rejects.toThrow(/another email address/);
+    await expect(respondToInvitation(invitee, { token: "nope" }, "accept", noRequest)).rejects.toThrow(/not valid/);
+    await db.update(invitations).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invitations.email, invitee.email.toLowerCase()));
+    await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).rejects.toThrow(/expired/);
+
+    const decliner = await createUser();
+    await inviteMembers(ctx, [decliner.email], "member", noRequest);
+    const invitation = await invitationFor(organization.id, decliner.email.toLowerCase());
+    await respondToInvitation(decliner, { invitationId: invitation.id }, "decline", noRequest);
+    await expect(respondToInvitation(decliner, { invitationId: invitation.id }, "accept", noRequest)).rejects.toThrow(/declined/);
+  });
+});

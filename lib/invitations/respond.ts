@@ -1,0 +1,76 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { accounts, invitations, memberships, users } from "@/db/schema";
+import { assertUnderOrganizationCap } from "@/lib/accounts/organization-cap";
+import { recordAuditEvent } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/user-sessions";
+import { PublicError } from "@/lib/errors";
+import { queueMail } from "@/lib/mail/outbox";
+import { invitationAcceptedMail } from "@/lib/mail/member-templates";
+import type { RequestInfo } from "@/lib/request-info";
+import { hashToken } from "@/lib/tokens";
+import { invitationState } from "./tokens";
+
+export type InvitationKey = { token: string } | { invitationId: string };
+
+const refusals: Record<string, string> = {
+  accepted: "This invitation has already been accepted.",
+  declined: "This invitation was declined.",
+  revoked: "This invitation was revoked by the organization.",
+  dismissed: "This invitation is no longer valid.",
+  expired: "This invitation has expired. Ask the organization to send a new one.",
+};
+
+/**
+ * Accepts or declines an invitation addressed to this user's email. The invitation row is locked,
+ * so two clicks at the same moment create one membership: the second finds it accepted and, for
+ * the same user, simply succeeds again.
+ */
+export async function respondToInvitation(user: SessionUser, key: InvitationKey, answer: "accept" | "decline", request: RequestInfo) {
+  return db.transaction(async (tx) => {
+    const where = "token" in key ? eq(invitations.tokenHash, hashToken(key.token)) : eq(invitations.id, key.invitationId);
+    const [invitation] = await tx.select().from(invitations).where(where).for("update");
+    if (!invitation) throw new PublicError("This invitation link is not valid.");
+    if (invitation.email !== user.email.toLowerCase()) {
+      throw new PublicError(`This invitation was sent to another email address. You are signed in as ${user.email}.`);
+    }
+    const [account] = await tx.select().from(accounts).where(eq(accounts.id, invitation.accountId));
+    const state = invitationState(invitation);
+    if (state === "accepted" && answer === "accept" && invitation.respondedById === user.id) return { slug: account!.slug, name: account!.name };
+    if (state !== "pending") throw new PublicError(refusals[state] ?? "This invitation is no longer valid.");
+
+    if (answer === "decline") {
+      await tx.update(invitations).set({ status: "declined", respondedAt: sql`now()`, respondedById: user.id }).where(eq(invitations.id, invitation.id));
+      await recordAuditEvent(tx, { accountId: invitation.accountId, actor: user, action: "invitation.declined", targetType: "invitation", targetId: invitation.id, request });
+      return { slug: account!.slug, name: account!.name };
+    }
+
+    await assertUnderOrganizationCap(tx, user.id);
+    await tx.insert(memberships).values({ accountId: invitation.accountId, userId: user.id, role: invitation.role }).onConflictDoNothing();
+    await tx.update(invitations).set({ status: "accepted", respondedAt: sql`now()`, respondedById: user.id }).where(eq(invitations.id, invitation.id));
+    await recordAuditEvent(tx, {
+      accountId: invitation.accountId,
+      actor: user,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: invitation.id,
+      metadata: { role: invitation.role },
+      request,
+    });
+    if (invitation.invitedById) {
+      const [inviter] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invitation.invitedById));
+      if (inviter) await queueMail(tx, invitationAcceptedMail(inviter.email, account!.name, user.name, user.email));
+    }
+    return { slug: account!.slug, name: account!.name };
+  });
+}
+
+/** For sign-up from an invite link: the invited address, if the link is live. */
+export async function liveInvitationEmail(token: string): Promise<string | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const [row] = await db
+    .select({ email: invitations.email, status: invitations.status, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, hashToken(token))));
+  return row && invitationState(row) === "pending" ? row.email : undefined;
+}
