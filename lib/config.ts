@@ -24,6 +24,8 @@ const schema = z
     NEW_ORGANIZATION_STATUS: z.enum(["suspended", "active"]).default("suspended"),
     MAX_ORGANIZATIONS_PER_USER: z.coerce.number().int().min(0).default(0),
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;
@@ -55,6 +57,11 @@ let cached: Config | undefined;
 export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** Tests that change process.env call this so the next `config()` reads it again. */
+export function resetConfigForTests() {
+  cached = undefined;
 }
 
 export const isProduction = () => config().APP_ENV === "production";

@@ -1,0 +1,19 @@
+import type { TaskList } from "graphile-worker";
+import { z } from "zod";
+import { deliverMail } from "@/lib/mail/deliver";
+
+/** Every background task by name, with the payload it takes (checked again when the job runs). */
+const payloads = {
+  deliver_mail: z.object({ mailId: z.uuid() }),
+};
+
+export type TaskName = keyof typeof payloads;
+export type TaskPayload<T extends TaskName> = z.input<(typeof payloads)[T]>;
+
+/** What the workers run. A task that throws is retried by graphile-worker with exponential backoff. */
+export const taskList = {
+  deliver_mail: async (payload, { job }) => {
+    const { mailId } = payloads.deliver_mail.parse(payload);
+    await deliverMail(mailId, { lastAttempt: job.attempts >= job.max_attempts });
+  },
+} satisfies Record<TaskName, NonNullable<TaskList[string]>>;

@@ -1,0 +1,27 @@
+import { Logger, run, runOnce } from "graphile-worker";
+import { taskList } from "./tasks";
+
+/** graphile-worker reports failed jobs and lost connections at level "error"; the rest stays quiet. */
+const quietLogger = new Logger((scope) => (level, message) => {
+  if (`${level}` !== "error") return;
+  const task = scope.taskIdentifier ? ` ${scope.taskIdentifier}` : "";
+  console.error(`[jobs${task}] ${message}`);
+});
+
+/**
+ * Runs background jobs in this process until the returned function is called. Every app instance
+ * may run one: graphile-worker hands each job to exactly one worker (SKIP LOCKED), wakes on NOTIFY
+ * and polls for jobs that are due later (retries). Shutdown signals are left to the host (Next.js).
+ */
+export async function startWorker({ connectionString, concurrency }: { connectionString: string; concurrency: number }): Promise<() => Promise<void>> {
+  const runner = await run({ connectionString, concurrency, taskList, noHandleSignals: true, logger: quietLogger });
+  runner.promise.catch((error: unknown) => {
+    console.error(`[jobs] the worker stopped: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return () => runner.stop();
+}
+
+/** Runs every job that is due now, then returns: for tests and scripts. */
+export async function runJobsOnce(connectionString: string): Promise<void> {
+  await runOnce({ connectionString, taskList, noHandleSignals: true, logger: quietLogger });
+}
