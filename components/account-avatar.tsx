@@ -15,7 +15,7 @@ export function AccountAvatar({ slug, name, hasLogo, size = 32 }: { slug: string
   return (
     <span
       aria-hidden
-      style={{ ...style, backgroundColor: `hsl(${hue} 55% 32%)`, fontSize: Math.max(9, size * 0.4) }}
+      style={{ ...style, backgroundColor: `hsl(${hue} 50% 28%)`, fontSize: Math.max(9, size * 0.4) }}
       className="inline-flex shrink-0 items-center justify-center rounded font-semibold text-white"
     >
       {initials || "?"}

@@ -1,12 +1,14 @@
+import { Mail } from "lucide-react";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { listAccountsForUser } from "@/lib/accounts/queries";
+import { countPendingInvitationsForUser } from "@/lib/invitations/queries";
 import type { SessionUser } from "@/lib/auth/user-sessions";
 import { AccountSwitcher } from "./account-switcher";
 import { UserMenu } from "./user-menu";
 
 export async function AppHeader({ user }: { user: SessionUser }) {
-  const entries = await listAccountsForUser(user.id);
+  const [entries, invitationCount] = await Promise.all([listAccountsForUser(user.id), countPendingInvitationsForUser(user.email)]);
   const personal = entries.find((entry) => entry.kind === "personal");
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
@@ -19,6 +21,15 @@ export async function AppHeader({ user }: { user: SessionUser }) {
         </span>
         <AccountSwitcher entries={entries} />
         <div className="ml-auto flex items-center gap-2">
+          {invitationCount > 0 && personal && (
+            <Link
+              href={`/${personal.slug}#invitations`}
+              className="flex items-center gap-1.5 rounded-full bg-primary-subtle px-3 py-1 text-sm font-medium text-primary-subtle-foreground hover:underline"
+            >
+              <Mail aria-hidden className="size-4" />
+              {invitationCount} invitation{invitationCount === 1 ? "" : "s"}
+            </Link>
+          )}
           <ThemeToggle />
           <UserMenu name={user.name} email={user.email} settingsHref={personal ? `/${personal.slug}/settings` : "/"} />
         </div>

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ForbiddenError } from "./authz/can";
 import { PublicError } from "./errors";
 
-export type ActionResult<T = undefined> =
+export type ActionResult<T = void> =
   | { status: "idle" }
   | { status: "success"; message?: string; data?: T }
   | { status: "error"; message?: string; fieldErrors?: Record<string, string[] | undefined> };
@@ -38,7 +38,7 @@ export function failure(error: unknown): ActionResult<never> {
 }
 
 /** Runs an action body; `redirect()`/`notFound()` signals from Next are rethrown untouched. */
-export async function runAction<T = undefined>(body: () => Promise<ActionResult<NoInfer<T>>>): Promise<ActionResult<T>> {
+export async function runAction<T = void>(body: () => Promise<ActionResult<NoInfer<T>>>): Promise<ActionResult<T>> {
   try {
     return await body();
   } catch (error) {

@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useEffect, useEffectEvent, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -17,21 +17,23 @@ interface Options<T> {
 
 /**
  * Wires a form to a server action. Submitting through `onSubmit` keeps every typed value on error
- * (React resets forms submitted through `action`), while `action` keeps the form working without
- * JavaScript. Validation is the server's alone: the form is `noValidate`.
+ * (React resets forms submitted through `action`). Validation is the server's alone: the form is
+ * `noValidate`.
  */
 export function useActionForm<T = undefined>(action: Action<T>, options: Options<T> = {}) {
-  const [state, dispatch, pending] = useActionState<ActionResult<T>, FormData>(action, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
-  const announce = useEffectEvent((result: ActionResult<T>) => {
+  // Announced as soon as the server answers, not in an effect: a success often removes the very row
+  // (and form) that submitted it, and the toast must outlive it.
+  const [state, dispatch, pending] = useActionState<ActionResult<T>, FormData>(async (previous, formData) => {
+    const result = await action(previous, formData);
     if (result.status === "success") {
       const message = result.message ?? options.successToast;
       if (message && options.toasts !== false) toast.success(message);
       if (options.resetOnSuccess) formRef.current?.reset();
       options.onSuccess?.(result);
     }
-  });
-  useEffect(() => announce(state), [state]);
+    return result;
+  }, { status: "idle" });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -20,7 +20,7 @@ export function Table({ caption, captionHidden, className, wrapperClassName, chi
   return (
     <div
       {...regionProps}
-      className={cn("w-full overflow-x-auto rounded-lg border border-border bg-surface", wrapperClassName)}
+      className={cn("relative w-full overflow-x-auto rounded-lg border border-border bg-surface", wrapperClassName)}
     >
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props}>
         {caption ? (

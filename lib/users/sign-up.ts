@@ -15,11 +15,12 @@ import type { SignUpInput } from "./schemas";
 export type SignUpOutcome = "created" | "already-registered";
 
 /**
- * Creates the user and their personal space in one transaction and mails a verification link.
+ * Creates the user and their personal space in one transaction and mails a verification link
+ * (unless the caller proved the address already, as an invitation link does).
  * An email that is already registered gets a notice mail instead, and the caller shows the same
  * "check your inbox" page either way, so sign-up does not reveal who has an account.
  */
-export async function signUp(input: SignUpInput, request: RequestInfo): Promise<SignUpOutcome> {
+export async function signUp(input: SignUpInput, request: RequestInfo, options: { emailAlreadyVerified?: boolean } = {}): Promise<SignUpOutcome> {
   if (request.ip && !(await hitRateLimit(`sign-up:ip:${request.ip}`, { limit: 20, windowSeconds: 3600 })).allowed) {
     throw new PublicError("Too many sign-ups from your network. Please try again later.");
   }
@@ -35,7 +36,8 @@ export async function signUp(input: SignUpInput, request: RequestInfo): Promise<
         });
         return "already-registered";
       }
-      const [user] = await tx.insert(users).values({ name: input.name, email: input.email, passwordHash }).returning();
+      const emailVerified = options.emailAlreadyVerified ? new Date() : null;
+      const [user] = await tx.insert(users).values({ name: input.name, email: input.email, passwordHash, emailVerified }).returning();
       const space = await createPersonalSpace(tx, user!);
       await recordAuditEvent(tx, {
         accountId: space.id,
@@ -45,8 +47,10 @@ export async function signUp(input: SignUpInput, request: RequestInfo): Promise<
         targetId: user!.id,
         request,
       });
-      const token = await issueLinkToken(tx, "verify-email", user!.id);
-      await queueMail(tx, verifyEmailMail(user!.email, user!.name, token));
+      if (!emailVerified) {
+        const token = await issueLinkToken(tx, "verify-email", user!.id);
+        await queueMail(tx, verifyEmailMail(user!.email, user!.name, token));
+      }
       return "created";
     });
   } catch (error) {

@@ -5,13 +5,21 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { useActionForm } from "@/components/form/use-action-form";
 import { signUpAction } from "./actions";
 
-export function SignUpForm() {
+export function SignUpForm({ invitation }: { invitation?: { token: string; email: string } }) {
   const { pending, errorFor, formError, formProps } = useActionForm(signUpAction);
   return (
     <form {...formProps} className="space-y-4" aria-label="Sign up">
       <FormMessage tone="error" message={formError} />
       <TextField label="Name" name="name" autoComplete="name" error={errorFor("name")} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" error={errorFor("email")} />
+      {invitation && <input type="hidden" name="invitation" value={invitation.token} />}
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        error={errorFor("email")}
+        {...(invitation ? { value: invitation.email, readOnly: true, hint: "The address your invitation was sent to." } : {})}
+      />
       <TextField
         label="Password"
         name="password"

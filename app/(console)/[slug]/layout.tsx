@@ -9,7 +9,9 @@ export default async function AccountLayout({ children, params }: { children: Re
   const ctx = await requireAccountContext(slug);
   const items = [
     { href: `/${ctx.account.slug}`, label: "Overview" },
+    ...(can(ctx, "members.view") ? [{ href: `/${ctx.account.slug}/members`, label: "Members" }] : []),
     { href: `/${ctx.account.slug}/settings`, label: ctx.account.kind === "personal" ? "Profile and security" : "Settings" },
+    ...(can(ctx, "audit.view") ? [{ href: `/${ctx.account.slug}/audit`, label: "Audit log" }] : []),
   ];
   return (
     <div className="flex flex-1 flex-col">

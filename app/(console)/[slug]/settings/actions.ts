@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-result";
+import { deleteOrganization } from "@/lib/accounts/delete-organization";
 import { removeAccountLogo, setAccountLogo } from "@/lib/accounts/logo";
+import { personalSpaceSlug } from "@/lib/accounts/queries";
 import { organizationSchema } from "@/lib/accounts/schemas";
 import { updateOrganization } from "@/lib/accounts/update-organization";
 import { signOut } from "@/lib/auth/auth";
@@ -103,4 +105,20 @@ export async function deleteUserAction(_state: ActionResult, formData: FormData)
   if (result.status !== "success") return result;
   await signOut({ redirectTo: "/sign-in?notice=account-deleted" });
   return result;
+}
+
+const deleteOrganizationSchema = z.object({ confirmName: z.string().max(200) });
+
+export async function deleteOrganizationAction(slug: string, _state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(deleteOrganizationSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const ctx = await loadAccountContext(slug);
+  if (!ctx) return notFound;
+  const result = await runAction(async () => {
+    await deleteOrganization(ctx, parsed.data.confirmName, await requestInfo());
+    return { status: "success" } as const;
+  });
+  if (result.status !== "success") return result;
+  revalidatePath("/", "layout");
+  redirect(`/${await personalSpaceSlug(ctx.user.id)}?flash=deleted`);
 }

@@ -11,6 +11,7 @@ import { config } from "@/lib/config";
 import { updateOrganizationAction, signOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountForm } from "./delete-account-form";
+import { DeleteOrganizationForm } from "./delete-organization-form";
 import { LogoForm } from "./logo-form";
 import { ProfileForm } from "./profile-form";
 
@@ -71,6 +72,19 @@ function OrganizationSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: 
           </CardHeader>
           <CardContent>
             <LogoForm slug={account.slug} name={account.name} hasLogo={hasLogo} label="Organization logo" />
+          </CardContent>
+        </Card>
+      )}
+      {can(ctx, "account.delete") && (
+        <Card className="border-danger/50">
+          <CardHeader>
+            <CardTitle>Danger zone</CardTitle>
+            <CardDescription>
+              To hand the organization over instead, transfer ownership from the <a className="font-medium text-primary underline underline-offset-4" href={`/${account.slug}/members`}>members page</a>.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DeleteOrganizationForm slug={account.slug} name={account.name} />
           </CardContent>
         </Card>
       )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountAvatar } from "@/components/account-avatar";
+import { FlashToast } from "@/components/flash-toast";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -8,6 +9,8 @@ import { getAccountOverview } from "@/lib/accounts/queries";
 import { can } from "@/lib/authz/can";
 import { requireAccountContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/roles";
+import { listPendingInvitationsForUser } from "@/lib/invitations/queries";
+import { PendingInvitations } from "./pending-invitations";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const ctx = await requireAccountContext((await params).slug);
@@ -16,13 +19,20 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
-export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
+const flashes: Record<string, string> = { left: "You left the organization.", declined: "Invitation declined.", deleted: "The organization was deleted." };
+
+export default async function OverviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ flash?: string }> }) {
   const ctx = await requireAccountContext((await params).slug);
-  const overview = await getAccountOverview(ctx);
+  const flash = flashes[(await searchParams).flash ?? ""];
+  const [overview, invitations] = await Promise.all([
+    getAccountOverview(ctx),
+    ctx.account.kind === "personal" ? listPendingInvitationsForUser(ctx.user.email) : Promise.resolve([]),
+  ]);
   const { account } = ctx;
   const isOrganization = account.kind === "organization";
   return (
     <div className="space-y-8">
+      {flash && <FlashToast message={flash} />}
       <PageHeader
         title={account.name}
         description={isOrganization ? account.description || "No description yet." : "Your personal space. It is yours alone and goes with your account."}
@@ -42,6 +52,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <Stat label="Members" value={String(overview.memberCount)} />
         <Stat label="Created" value={dateFormat.format(account.createdAt)} />
       </dl>
+      {!isOrganization && <PendingInvitations invitations={invitations} />}
       {!isOrganization && (
         <Card>
           <CardHeader>

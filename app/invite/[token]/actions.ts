@@ -1,0 +1,48 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/action-result";
+import { personalSpaceSlug } from "@/lib/accounts/queries";
+import { signOut } from "@/lib/auth/auth";
+import { currentUser } from "@/lib/auth/current-user";
+import { revokeUserSession } from "@/lib/auth/user-sessions";
+import { respondToInvitation, type InvitationKey } from "@/lib/invitations/respond";
+import { requestInfo } from "@/lib/request-info";
+
+/** Shared by the invite link page (by token) and the in-console list (by id). */
+async function respond(key: InvitationKey, answer: "accept" | "decline"): Promise<ActionResult> {
+  const user = await currentUser();
+  if (!user) return { status: "error", message: "Sign in to answer this invitation." };
+  let destination = "";
+  const result = await runAction(async () => {
+    const organization = await respondToInvitation(user, key, answer, await requestInfo());
+    destination = answer === "accept" ? `/${organization.slug}` : `/${await personalSpaceSlug(user.id)}?flash=declined`;
+    return { status: "success" };
+  });
+  if (result.status !== "success") return result;
+  revalidatePath("/", "layout");
+  redirect(destination);
+}
+
+export async function acceptInvitationAction(token: string, _state: ActionResult, _formData: FormData) {
+  return respond({ token }, "accept");
+}
+
+export async function declineInvitationAction(token: string, _state: ActionResult, _formData: FormData) {
+  return respond({ token }, "decline");
+}
+
+export async function acceptInvitationByIdAction(invitationId: string, _state: ActionResult, _formData: FormData) {
+  return respond({ invitationId }, "accept");
+}
+
+export async function declineInvitationByIdAction(invitationId: string, _state: ActionResult, _formData: FormData) {
+  return respond({ invitationId }, "decline");
+}
+
+/** Signed in as someone else: sign out, then come back to sign in as the invited address. */
+export async function switchAccountForInvitationAction(token: string) {
+  const user = await currentUser();
+  if (user) await revokeUserSession(user.sessionId);
+  await signOut({ redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` });
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FormMessage } from "@/components/form/form-message";
+import { SubmitButton } from "@/components/form/submit-button";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { currentUser } from "@/lib/auth/current-user";
+import { roleLabels } from "@/lib/authz/roles";
+import { findInvitationByToken } from "@/lib/invitations/queries";
+import { invitationState, type InvitationState } from "@/lib/invitations/tokens";
+import { acceptInvitationAction, declineInvitationAction, switchAccountForInvitationAction } from "./actions";
+import { InvitationAnswer } from "./invitation-answer";
+
+export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+
+const closed: Record<Exclude<InvitationState, "pending">, { title: string; text: string }> = {
+  accepted: { title: "Invitation already accepted", text: "This invitation has been used. If it was you, the organization is in your switcher." },
+  declined: { title: "Invitation declined", text: "This invitation was declined. Ask the organization for a new one if you changed your mind." },
+  revoked: { title: "Invitation revoked", text: "The organization withdrew this invitation. Ask them for a new one if you expected it." },
+  dismissed: { title: "Invitation no longer valid", text: "This invitation was withdrawn after it expired. Ask the organization for a new one." },
+  expired: { title: "Invitation expired", text: "Invitations are valid for 7 days. Ask the organization to resend it." },
+};
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [invitation, user] = await Promise.all([findInvitationByToken(token), currentUser()]);
+  const state = invitation ? invitationState(invitation) : undefined;
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex items-center justify-between px-6 py-4">
+        <Link href="/" className="font-semibold tracking-tight">
+          Organization Console
+        </Link>
+        <ThemeToggle />
+      </header>
+      <main id="main" className="flex flex-1 items-start justify-center px-4 py-8 sm:items-center">
+        <Card className="w-full max-w-md">
+          {!invitation || !state ? (
+            <Closed title="Invitation link not valid" text="This link does not match any invitation. It may have been replaced by a newer one: check your latest mail." />
+          ) : state !== "pending" ? (
+            <Closed {...closed[state]} />
+          ) : (
+            <>
+              <CardHeader>
+                <CardTitle as="h1" className="text-xl">
+                  Join {invitation.organizationName}
+                </CardTitle>
+                <CardDescription>
+                  {invitation.inviterName ?? "A member"} invited <strong>{invitation.email}</strong> to join <strong>{invitation.organizationName}</strong> as{" "}
+                  <strong>{roleLabels[invitation.role]}</strong>.
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="space-y-4">
+                {!user ? (
+                  <div className="flex flex-wrap gap-2">
+                    <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}&email=${encodeURIComponent(invitation.email)}`}>Sign in to accept</ButtonLink>
+                    <ButtonLink href={`/sign-up?invitation=${encodeURIComponent(token)}`} variant="secondary">
+                      Create an account
+                    </ButtonLink>
+                  </div>
+                ) : user.email.toLowerCase() !== invitation.email ? (
+                  <>
+                    <FormMessage tone="error">
+                      {`This invitation was sent to ${invitation.email}, but you are signed in as ${user.email}. Sign in with the invited address to accept it.`}
+                    </FormMessage>
+                    <form action={switchAccountForInvitationAction.bind(null, token)}>
+                      <SubmitButton variant="secondary">Sign out and switch account</SubmitButton>
+                    </form>
+                  </>
+                ) : (
+                  <InvitationAnswer accept={acceptInvitationAction.bind(null, token)} decline={declineInvitationAction.bind(null, token)} organizationName={invitation.organizationName} />
+                )}
+              </CardContent>
+            </>
+          )}
+        </Card>
+      </main>
+    </div>
+  );
+}
+
+function Closed({ title, text }: { title: string; text: string }) {
+  return (
+    <>
+      <CardHeader>
+        <CardTitle as="h1" className="text-xl">
+          {title}
+        </CardTitle>
+        <CardDescription>{text}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ButtonLink href="/" variant="secondary">
+          Go to the console
+        </ButtonLink>
+      </CardContent>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { actionLabel } from "./action-labels";
+
+describe("actionLabel", () => {
+  it.each([
+    ["user.signed_in", "Signed in"],
+    ["organization.updated", "Organization updated"],
+    ["member.role_changed", "Member role changed"],
+    ["invitation.created", "Invitation created"],
+  ])("%s → %s", (action, label) => {
+    expect(actionLabel(action)).toBe(label);
+  });
+});
