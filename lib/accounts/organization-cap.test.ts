@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { resetConfigForTests } from "@/lib/config";
+import { inviteMembers } from "@/lib/invitations/create";
+import { respondToInvitation } from "@/lib/invitations/respond";
+import { contextFor, createOrganizationWith, createUser, noRequest, uniqueSlug } from "@/test/factories";
+import { db } from "@/db/client";
+import { invitations } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { createOrganization } from "./create-organization";
+import { organizationSchema } from "./schemas";
+
+const input = () => organizationSchema.parse({ name: "Capped", slug: uniqueSlug() });
+
+describe("MAX_ORGANIZATIONS_PER_USER", () => {
+  afterEach(() => {
+    delete process.env.MAX_ORGANIZATIONS_PER_USER;
+    resetConfigForTests();
+  });
+
+  it("with a cap of 1, a second organization can be neither created nor joined, even concurrently", async () => {
+    process.env.MAX_ORGANIZATIONS_PER_USER = "1";
+    resetConfigForTests();
+    const user = await createUser();
+    const results = await Promise.allSettled([createOrganization(user, input(), noRequest), createOrganization(user, input(), noRequest)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    await expect(createOrganization(user, input(), noRequest)).rejects.toThrow(/at most 1 organization/);
+
+    const owner = await createUser();
+    const other = await createOrganizationWith({ owner });
+    await inviteMembers(await contextFor(owner, other.slug), [user.email], "member", noRequest);
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.email, user.email.toLowerCase()));
+    await expect(respondToInvitation(user, { invitationId: invitation!.id }, "accept", noRequest)).rejects.toThrow(/at most 1 organization/);
+  });
+
+  it("has no cap by default", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 3; i++) await createOrganization(user, input(), noRequest);
+  });
+});
