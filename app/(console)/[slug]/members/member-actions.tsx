@@ -7,7 +7,7 @@ import { changeRoleAction, offerOwnershipAction, removeMemberAction } from "./ac
 interface MemberActionsProps {
   slug: string;
   member: { userId: string; name: string; role: Role };
-  /** Roles the viewer may give this member; empty when they may not change it. Only hides UI: the server decides. */
+  /** Roles the viewer may give this member, their current one included; empty when they may not change it. Only hides UI: the server decides. */
   assignableRoles: Role[];
   canRemove: boolean;
   canOfferOwnership: boolean;
@@ -28,7 +28,7 @@ export function MemberActions({ slug, member, assignableRoles, canRemove, canOff
           {(errorFor) => (
             <>
               <input type="hidden" name="userId" value={member.userId} />
-              <SelectField label="New role" name="role" defaultValue={member.role} options={assignableRoles.map((role) => ({ value: role, label: roleLabels[role] }))} error={errorFor("role")} />
+              <SelectField label="New role" name="role" defaultValue={member.role} options={assignableRoles.map((role) => ({ value: role, label: role === member.role ? `${roleLabels[role]} (current)` : roleLabels[role] }))} error={errorFor("role")} />
             </>
           )}
         </ActionDialog>

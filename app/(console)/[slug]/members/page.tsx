@@ -96,7 +96,8 @@ export default async function MembersPage({
             <TBody>
               {members.rows.map((member) => {
                 const target = { userId: member.userId, role: member.role };
-                const assignable = can(ctx, "members.updateRole") ? roles.filter((role) => role !== member.role && roleChangeRefusal(me, target, role) === null) : [];
+                const others = can(ctx, "members.updateRole") ? roles.filter((role) => role !== member.role && roleChangeRefusal(me, target, role) === null) : [];
+                const assignable = others.length > 0 ? roles.filter((role) => role === member.role || others.includes(role)) : [];
                 return (
                   <TR key={member.userId}>
                     <TD>
