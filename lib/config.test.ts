@@ -31,7 +31,17 @@ describe("parseConfig", () => {
         AUTH_SECRET: "x".repeat(40),
         DATABASE_URL: "postgres://db/console",
         SMTP_URL: "smtp://user:pass@mail:587",
+        SANDBOX_PAYMENTS_IN_PRODUCTION: "true",
       }),
     ).not.toThrow();
+  });
+});
+
+describe("payment provider", () => {
+  const production = { APP_ENV: "production", APP_URL: "https://c.example.com", AUTH_SECRET: "x".repeat(40), DATABASE_URL: "postgres://db/c", SMTP_URL: "smtp://mail:587" };
+  it("refuses the sandbox in production unless the operator enables it explicitly", () => {
+    expect(() => parseConfig(production)).toThrow(/PAYMENT_PROVIDER is the sandbox/);
+    expect(parseConfig({ ...production, SANDBOX_PAYMENTS_IN_PRODUCTION: "true" }).PAYMENT_PROVIDER).toBe("sandbox");
+    expect(parseConfig({}).PAYMENT_PROVIDER).toBe("sandbox");
   });
 });

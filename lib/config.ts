@@ -25,12 +25,23 @@ const schema = z
     MAX_ORGANIZATIONS_PER_USER: z.coerce.number().int().min(0).default(0),
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+    CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code like EUR").default("EUR"),
+    LOW_BALANCE_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(500),
+    PAYMENT_PROVIDER: z.enum(["sandbox"]).default("sandbox"),
+    SANDBOX_PAYMENTS_IN_PRODUCTION: z.enum(["true", "false"]).default("false"),
+    SELLER_NAME: z.string().min(1).default("Organization Console SAS"),
+    SELLER_ADDRESS: z.string().min(1).default("1 rue de la Paix|75002 Paris|France"),
+    SELLER_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code like FR").default("FR"),
+    SELLER_TAX_ID: z.string().default("FR40303265045"),
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;
     for (const key of ["APP_URL", "AUTH_SECRET", "DATABASE_URL", "SMTP_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when APP_ENV=production" });
+    }
+    if (env.PAYMENT_PROVIDER === "sandbox" && env.SANDBOX_PAYMENTS_IN_PRODUCTION !== "true") {
+      ctx.addIssue({ code: "custom", path: ["PAYMENT_PROVIDER"], message: "is the sandbox, which takes no real money: refused when APP_ENV=production unless SANDBOX_PAYMENTS_IN_PRODUCTION=true" });
     }
   });
 

@@ -7,3 +7,6 @@ export * from "./rate-limits";
 export * from "./mail-outbox";
 export * from "./invitations";
 export * from "./ownership-transfers";
+export * from "./billing";
+export * from "./consumption";
+export * from "./invoices";
