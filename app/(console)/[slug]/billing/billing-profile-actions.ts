@@ -1,0 +1,9 @@
+"use server";
+import { accountAction } from "@/lib/account-action";
+import type { ActionResult } from "@/lib/action-result";
+import { saveBillingProfile } from "@/lib/billing/profile";
+import { billingProfileSchema } from "@/lib/billing/profile-schema";
+
+export async function saveBillingProfileAction(slug: string, _state: ActionResult, formData: FormData) {
+  return accountAction(slug, billingProfileSchema, formData, (ctx, input, request) => saveBillingProfile(ctx, input, request), "Billing profile saved.");
+}

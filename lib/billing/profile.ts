@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { billingProfiles } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/account-context";
+import { assertCan } from "@/lib/authz/can";
+import type { RequestInfo } from "@/lib/request-info";
+import type { BillingProfileInput } from "./profile-schema";
+
+export async function getBillingProfile(ctx: AccountContext) {
+  assertCan(ctx, "billing.view");
+  const [profile] = await db.select().from(billingProfiles).where(eq(billingProfiles.accountId, ctx.account.id));
+  return profile ?? null;
+}
+
+/** Creates or replaces the account's billing profile; the audit event lists the fields that changed. */
+export async function saveBillingProfile(ctx: AccountContext, input: BillingProfileInput, request: RequestInfo) {
+  assertCan(ctx, "billing.manage");
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(billingProfiles).where(eq(billingProfiles.accountId, ctx.account.id)).for("update");
+    await tx
+      .insert(billingProfiles)
+      .values({ accountId: ctx.account.id, ...input })
+      .onConflictDoUpdate({ target: billingProfiles.accountId, set: { ...input, updatedAt: new Date() } });
+    const changed = (Object.keys(input) as (keyof BillingProfileInput)[]).filter((key) => before?.[key] !== input[key]);
+    await recordAuditEvent(tx, {
+      accountId: ctx.account.id,
+      actor: ctx.user,
+      action: before ? "billing_profile.updated" : "billing_profile.created",
+      targetType: "billing_profile",
+      targetId: ctx.account.id,
+      metadata: { fields: changed },
+      request,
+    });
+  });
+}
