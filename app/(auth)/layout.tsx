@@ -1,19 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { PublicShell } from "@/components/public-shell";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between px-6 py-4">
-        <Link href="/" className="font-semibold tracking-tight">
-          Organization Console
-        </Link>
-        <ThemeToggle />
-      </header>
-      <main className="flex flex-1 items-start justify-center px-4 py-8 sm:items-center">
-        <div className="w-full max-w-sm">{children}</div>
-      </main>
-    </div>
-  );
+  return <PublicShell>{children}</PublicShell>;
 }

@@ -9,6 +9,7 @@ import { queueMail } from "@/lib/mail/outbox";
 import { organizationDeletedMail } from "@/lib/mail/member-templates";
 import { currentRoles, lockOrganization } from "@/lib/members/organization-lock";
 import type { RequestInfo } from "@/lib/request-info";
+import { personalSpaceId } from "@/lib/users/personal-space";
 
 /**
  * Deletes the organization and, through ON DELETE CASCADE, everything it holds: memberships,
@@ -27,9 +28,9 @@ export async function deleteOrganization(ctx: AccountContext, confirmName: strin
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.accountId, account.id));
     await tx.delete(accounts).where(eq(accounts.id, account.id));
-    const [space] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, ctx.user.id));
+    const spaceId = await personalSpaceId(tx, ctx.user.id);
     await recordAuditEvent(tx, {
-      accountId: space?.id,
+      accountId: spaceId,
       actor: ctx.user,
       action: "organization.deleted",
       targetType: "account",

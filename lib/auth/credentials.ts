@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import { verifyPassword } from "@/lib/passwords";
 import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
+import { personalSpaceId } from "@/lib/users/personal-space";
 import { resendVerification } from "@/lib/users/email-verification";
 import { findUserByEmail } from "@/lib/users/queries";
 import { createUserSession } from "./user-sessions";
@@ -49,9 +48,9 @@ export async function verifyCredentials(email: string, password: string, request
   await clearRateLimit(emailKey);
   const sessionId = await db.transaction(async (tx) => {
     const id = await createUserSession(user.id, request, tx);
-    const [space] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, user.id));
+    const spaceId = await personalSpaceId(tx, user.id);
     await recordAuditEvent(tx, {
-      accountId: space?.id,
+      accountId: spaceId,
       actor: { id: user.id, email: user.email },
       action: "user.signed_in",
       targetType: "session",

@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import { queueMail } from "@/lib/mail/outbox";
 import { verifyEmailMail } from "@/lib/mail/templates";
 import { hitRateLimit } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
+import { personalSpaceId } from "@/lib/users/personal-space";
 import { consumeLinkToken, issueLinkToken } from "./link-tokens";
 
 /** Marks the user's email verified when the token is live. Returns false for unknown, used or expired links. */
@@ -19,9 +20,9 @@ export async function verifyEmail(token: string, request: RequestInfo): Promise<
       .where(and(eq(users.id, userId), isNull(users.emailVerified)))
       .returning();
     if (user) {
-      const [space] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, user.id));
+      const spaceId = await personalSpaceId(tx, user.id);
       await recordAuditEvent(tx, {
-        accountId: space?.id,
+        accountId: spaceId,
         actor: { id: user.id, email: user.email },
         action: "user.email_verified",
         targetType: "user",

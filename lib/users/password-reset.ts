@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
@@ -9,6 +9,7 @@ import { resetPasswordMail } from "@/lib/mail/templates";
 import { hashPassword } from "@/lib/passwords";
 import { hitRateLimit } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
+import { personalSpaceId } from "@/lib/users/personal-space";
 import { consumeLinkToken, issueLinkToken } from "./link-tokens";
 import { findUserByEmail } from "./queries";
 
@@ -42,9 +43,9 @@ export async function resetPassword(token: string, password: string, request: Re
       .set({ passwordHash, emailVerified: user.emailVerified ?? new Date(), updatedAt: new Date() })
       .where(eq(users.id, userId));
     await revokeAllUserSessions(userId, tx);
-    const [space] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, userId));
+    const spaceId = await personalSpaceId(tx, userId);
     await recordAuditEvent(tx, {
-      accountId: space?.id,
+      accountId: spaceId,
       actor: { id: user.id, email: user.email },
       action: "user.password_reset",
       targetType: "user",

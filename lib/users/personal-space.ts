@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { accounts, memberships } from "@/db/schema";
 import { reservedSlugs, slugify } from "@/lib/accounts/slugs";
@@ -28,4 +28,10 @@ export async function createPersonalSpace(tx: Executor, user: { id: string; name
     .returning();
   await tx.insert(memberships).values({ accountId: space!.id, userId: user.id, role: "owner" });
   return space!;
+}
+
+/** The id of the user's personal space, where their own audit trail lives. */
+export async function personalSpaceId(executor: Executor, userId: string): Promise<string | undefined> {
+  const [space] = await executor.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, userId));
+  return space?.id;
 }

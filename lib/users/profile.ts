@@ -7,15 +7,11 @@ import type { SessionUser } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import type { RequestInfo } from "@/lib/request-info";
-
-async function personalSpaceId(userId: string) {
-  const [space] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.personalOwnerId, userId));
-  return space?.id;
-}
+import { personalSpaceId } from "@/lib/users/personal-space";
 
 /** The personal space carries the user's name, so both change together. */
 export async function updateProfile(user: SessionUser, name: string, request: RequestInfo) {
-  const spaceId = await personalSpaceId(user.id);
+  const spaceId = await personalSpaceId(db, user.id);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, user.id));
     await tx.update(accounts).set({ name, updatedAt: new Date() }).where(eq(accounts.personalOwnerId, user.id));
@@ -38,7 +34,7 @@ export async function changePassword(user: SessionUser, currentPassword: string,
     throw PublicError.field("currentPassword", "This is not your current password.");
   }
   const passwordHash = await hashPassword(newPassword);
-  const spaceId = await personalSpaceId(user.id);
+  const spaceId = await personalSpaceId(db, user.id);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     await revokeAllUserSessions(user.id, tx);
@@ -47,7 +43,7 @@ export async function changePassword(user: SessionUser, currentPassword: string,
 }
 
 export async function signOutEverywhere(user: SessionUser, request: RequestInfo) {
-  const spaceId = await personalSpaceId(user.id);
+  const spaceId = await personalSpaceId(db, user.id);
   await db.transaction(async (tx) => {
     await revokeAllUserSessions(user.id, tx);
     await recordAuditEvent(tx, { accountId: spaceId, actor: user, action: "user.signed_out_everywhere", targetType: "user", targetId: user.id, request });

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { PublicShell } from "@/components/public-shell";
 import { currentUser } from "@/lib/auth/current-user";
 import { roleLabels } from "@/lib/authz/roles";
 import { findInvitationByToken } from "@/lib/invitations/queries";
@@ -27,15 +26,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const [invitation, user] = await Promise.all([findInvitationByToken(token), currentUser()]);
   const state = invitation ? invitationState(invitation) : undefined;
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between px-6 py-4">
-        <Link href="/" className="font-semibold tracking-tight">
-          Organization Console
-        </Link>
-        <ThemeToggle />
-      </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-8 sm:items-center">
-        <Card className="w-full max-w-md">
+    <PublicShell width="max-w-md">
+        <Card>
           {!invitation || !state ? (
             <Closed title="Invitation link not valid" text="This link does not match any invitation. It may have been replaced by a newer one: check your latest mail." />
           ) : state !== "pending" ? (
@@ -75,8 +67,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </>
           )}
         </Card>
-      </main>
-    </div>
+    </PublicShell>
   );
 }
 
