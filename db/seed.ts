@@ -1,8 +1,10 @@
-import { sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { accounts, memberships, users } from "./schema";
+import { accounts, couponRedemptions, coupons, memberships, usageRecords, users } from "./schema";
 import { hashPassword } from "@/lib/passwords";
 import type { Role } from "@/lib/authz/roles";
+import { config } from "@/lib/config";
+import { upsertMetric } from "@/lib/consumption/metrics";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -37,7 +39,10 @@ const rolesInOrganizations: Record<string, Record<string, Role>> = {
 /** Demo data: a few people, organizations of several sizes, every role. Safe to run twice. */
 export async function seedDemoData(db: Database): Promise<{ created: boolean; people: DemoUser[] }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = 'alice@example.com'`);
-  if (existing) return { created: false, people };
+  if (existing) {
+    await seedConsumptionAndCoupons(db);
+    return { created: false, people };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const userIds = new Map<string, string>();
@@ -61,6 +66,7 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean; pe
       await addGeneratedMembers(tx, account!.id, organization.slug, organization.extraMembers, passwordHash);
     }
   });
+  await seedConsumptionAndCoupons(db);
   return { created: true, people };
 }
 
@@ -80,4 +86,74 @@ async function addGeneratedMembers(tx: Parameters<Parameters<Database["transacti
     await tx.insert(memberships).values(spaces.map((space) => ({ accountId: space.id, userId: space.ownerId!, role: "owner" as const })));
     await tx.insert(memberships).values(created.map((user, i) => ({ accountId, userId: user.id, role: generatedRoles[i % generatedRoles.length]! })));
   }
+}
+
+/** The metrics catalog: unit prices in millionths of the currency unit (21000 = 0.021 per unit). */
+const demoMetrics = [
+  { id: "compute.vcpu-hours", name: "Compute", unit: "vCPU·h", unitPriceMicros: 21_000 },
+  { id: "memory.gb-hours", name: "Memory", unit: "GB·h", unitPriceMicros: 2_500 },
+  { id: "storage.gb-days", name: "Block storage", unit: "GB·day", unitPriceMicros: 3_300 },
+  { id: "network.egress-gb", name: "Outbound traffic", unit: "GB", unitPriceMicros: 10_000 },
+  { id: "api.requests", name: "API requests", unit: "request", unitPriceMicros: 2 },
+];
+
+/** Typical daily quantity of each metric per demo account; the seed varies it by day. */
+const demoDailyUsage: Record<string, Record<string, number>> = {
+  acme: { "compute.vcpu-hours": 96, "memory.gb-hours": 384, "storage.gb-days": 500, "network.egress-gb": 42, "api.requests": 180_000 },
+  globex: { "compute.vcpu-hours": 480, "memory.gb-hours": 1_920, "storage.gb-days": 4_000, "network.egress-gb": 310, "api.requests": 2_400_000 },
+  initech: { "compute.vcpu-hours": 1_200, "memory.gb-hours": 4_800, "storage.gb-days": 12_000, "network.egress-gb": 900 },
+  alice: { "compute.vcpu-hours": 12, "storage.gb-days": 20, "api.requests": 5_000 },
+};
+
+/**
+ * The metrics catalog, usage for some demo accounts from the first day of the previous UTC month up
+ * to now, and a few coupons. Safe to run again: metrics are upserted, usage carries idempotency keys
+ * (one record per account, metric and day), coupons and the demo redemption are inserted once.
+ */
+async function seedConsumptionAndCoupons(db: Database, now = new Date()) {
+  await db.transaction(async (tx) => {
+    for (const metric of demoMetrics) await upsertMetric(metric, tx);
+    const seeded = await tx.select({ id: accounts.id, slug: accounts.slug }).from(accounts).where(inArray(accounts.slug, Object.keys(demoDailyUsage)));
+    const from = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
+    const rows: (typeof usageRecords.$inferInsert)[] = [];
+    for (const account of seeded) {
+      for (const [metricId, typical] of Object.entries(demoDailyUsage[account.slug]!)) {
+        for (let day = from, n = 0; day <= now.getTime(); day += 86_400_000, n++) {
+          const weekday = new Date(day).getUTCDay();
+          // A deterministic wave with quieter weekends, in thousandths so the quantity is an exact decimal.
+          const factor = (1 + 0.35 * Math.sin(n / 3 + metricId.length)) * (weekday === 0 || weekday === 6 ? 0.55 : 1);
+          const thousandths = Math.max(1, Math.round(typical * factor * 1000));
+          rows.push({
+            accountId: account.id,
+            metricId,
+            quantity: `${Math.trunc(thousandths / 1000)}.${String(thousandths % 1000).padStart(3, "0")}`,
+            recordedAt: new Date(Math.min(day + 12 * 3_600_000, now.getTime())),
+            idempotencyKey: `demo:${metricId}:${new Date(day).toISOString().slice(0, 10)}`,
+          });
+        }
+      }
+    }
+    for (let start = 0; start < rows.length; start += 1000) await tx.insert(usageRecords).values(rows.slice(start, start + 1000)).onConflictDoNothing();
+
+    const currency = config().CURRENCY;
+    await tx
+      .insert(coupons)
+      .values([
+        { code: "WELCOME10", kind: "credit", amountMinor: 1000, currency, maxRedemptions: 1000 },
+        { code: "LAUNCH20", kind: "percent", percentOff: 20, invoiceCount: 3, expiresAt: new Date(Date.UTC(now.getUTCFullYear() + 2, 0, 1)) },
+        { code: "SPRING5", kind: "credit", amountMinor: 500, currency, expiresAt: new Date("2025-04-01T00:00:00Z") },
+      ])
+      .onConflictDoNothing();
+    // Acme has redeemed the launch discount: the billing page lists it and the next invoices apply it.
+    const acme = seeded.find((account) => account.slug === "acme");
+    const [launch] = await tx.select().from(coupons).where(sql`upper(${coupons.code}) = 'LAUNCH20'`);
+    if (acme && launch?.kind === "percent") {
+      const [redeemed] = await tx
+        .insert(couponRedemptions)
+        .values({ couponId: launch.id, accountId: acme.id, invoicesRemaining: launch.invoiceCount! })
+        .onConflictDoNothing()
+        .returning({ id: couponRedemptions.id });
+      if (redeemed) await tx.update(coupons).set({ redemptionCount: sql`${coupons.redemptionCount} + 1` }).where(eq(coupons.id, launch.id));
+    }
+  });
 }

@@ -9,6 +9,8 @@ import { getAccountOverview } from "@/lib/accounts/queries";
 import { can } from "@/lib/authz/can";
 import { requireAccountContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/roles";
+import { formatMoney } from "@/lib/billing/money";
+import { monthToDateEstimate } from "@/lib/consumption/queries";
 import { listPendingInvitationsForUser } from "@/lib/invitations/queries";
 import { PendingInvitations } from "./pending-invitations";
 
@@ -24,9 +26,10 @@ const flashes: Record<string, string> = { left: "You left the organization.", de
 export default async function OverviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ flash?: string }> }) {
   const ctx = await requireAccountContext((await params).slug);
   const flash = flashes[(await searchParams).flash ?? ""];
-  const [overview, invitations] = await Promise.all([
+  const [overview, invitations, estimate] = await Promise.all([
     getAccountOverview(ctx),
     ctx.account.kind === "personal" ? listPendingInvitationsForUser(ctx.user.email) : Promise.resolve([]),
+    can(ctx, "consumption.view") ? monthToDateEstimate(ctx) : Promise.resolve(null),
   ]);
   const { account } = ctx;
   const isOrganization = account.kind === "organization";
@@ -51,6 +54,7 @@ export default async function OverviewPage({ params, searchParams }: { params: P
         <Stat label="Status" value={account.status === "active" ? "Active" : "Suspended"} />
         <Stat label="Members" value={String(overview.memberCount)} />
         <Stat label="Created" value={dateFormat.format(account.createdAt)} />
+        {estimate && <Stat label="Month-to-date estimate" value={formatMoney(estimate.totalMinor, estimate.currency)} />}
       </dl>
       {!isOrganization && <PendingInvitations invitations={invitations} />}
       {!isOrganization && (

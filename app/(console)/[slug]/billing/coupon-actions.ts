@@ -1,0 +1,16 @@
+"use server";
+import { accountAction } from "@/lib/account-action";
+import type { ActionResult } from "@/lib/action-result";
+import { describeBenefit } from "@/lib/coupons/describe";
+import { redeemCoupon, type RedeemedCoupon } from "@/lib/coupons/redeem";
+import { redeemCouponSchema } from "@/lib/coupons/schemas";
+
+export async function redeemCouponAction(slug: string, _state: ActionResult<RedeemedCoupon>, formData: FormData) {
+  return accountAction(
+    slug,
+    redeemCouponSchema,
+    formData,
+    (ctx, input, request) => redeemCoupon(ctx, input.code, request),
+    (redeemed) => `Code ${redeemed.code} redeemed: ${describeBenefit(redeemed)}${redeemed.kind === "credit" ? " added to the balance" : ""}.`,
+  );
+}

@@ -1,0 +1,92 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { couponRedemptions, coupons } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/account-context";
+import { assertCan } from "@/lib/authz/can";
+import { appendLedgerEntry } from "@/lib/billing/ledger";
+import { config } from "@/lib/config";
+import { isUniqueViolation, PublicError } from "@/lib/errors";
+import type { RequestInfo } from "@/lib/request-info";
+import type { CouponBenefit } from "./describe";
+
+export const couponMessages = {
+  unknown: "This code does not exist. Check it for typos.",
+  expired: "This code has expired.",
+  usedUp: "This code has been used up.",
+  alreadyRedeemed: "This account has already used this code.",
+  wrongCurrency: "This code cannot be used with this account's currency.",
+} as const;
+
+export type RedeemedCoupon = CouponBenefit & { code: string; redemptionId: string };
+
+/**
+ * Redeems a code for the context's account. The coupon row is locked while checking and counting,
+ * so the last redemption of a limited code goes to exactly one account, and an account redeems a
+ * code once (also backed by the unique index coupon_redemptions_once_per_account). A credit coupon
+ * adds a `coupon_grant` to the ledger; it is not a payment, so a suspended account stays suspended.
+ * A percent coupon discounts the account's next invoices (see `percentDiscountsFor`).
+ */
+export async function redeemCoupon(ctx: AccountContext, code: string, request: RequestInfo, now: Date = new Date()): Promise<RedeemedCoupon> {
+  assertCan(ctx, "billing.manage");
+  const typed = code.trim();
+  if (!typed) throw PublicError.field("code", "Enter a code.");
+  try {
+    return await db.transaction(async (tx) => {
+      const [coupon] = await tx
+        .select()
+        .from(coupons)
+        .where(sql`upper(${coupons.code}) = upper(${typed})`)
+        .for("update");
+      if (!coupon) throw PublicError.field("code", couponMessages.unknown);
+      if (coupon.expiresAt && coupon.expiresAt.getTime() <= now.getTime()) throw PublicError.field("code", couponMessages.expired);
+      const [previous] = await tx
+        .select({ id: couponRedemptions.id })
+        .from(couponRedemptions)
+        .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.accountId, ctx.account.id)));
+      if (previous) throw PublicError.field("code", couponMessages.alreadyRedeemed);
+      if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions) throw PublicError.field("code", couponMessages.usedUp);
+
+      const benefit = benefitOf(coupon);
+      if (benefit.kind === "credit" && benefit.currency !== config().CURRENCY) throw PublicError.field("code", couponMessages.wrongCurrency);
+
+      const [redemption] = await tx
+        .insert(couponRedemptions)
+        .values({ couponId: coupon.id, accountId: ctx.account.id, redeemedById: ctx.user.id, invoicesRemaining: benefit.kind === "percent" ? benefit.invoiceCount : 0 })
+        .returning({ id: couponRedemptions.id });
+      await tx
+        .update(coupons)
+        .set({ redemptionCount: sql`${coupons.redemptionCount} + 1` })
+        .where(eq(coupons.id, coupon.id));
+      if (benefit.kind === "credit") {
+        await appendLedgerEntry(tx, {
+          accountId: ctx.account.id,
+          kind: "coupon_grant",
+          amountMinor: benefit.amountMinor,
+          currency: benefit.currency,
+          description: `Coupon ${coupon.code}`,
+          reference: { type: "coupon_redemption", id: redemption!.id },
+          createdById: ctx.user.id,
+        });
+      }
+      await recordAuditEvent(tx, {
+        accountId: ctx.account.id,
+        actor: ctx.user,
+        action: "coupon.redeemed",
+        targetType: "coupon",
+        targetId: coupon.id,
+        metadata: { code: coupon.code, ...benefit },
+        request,
+      });
+      return { ...benefit, code: coupon.code, redemptionId: redemption!.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "coupon_redemptions_once_per_account")) throw PublicError.field("code", couponMessages.alreadyRedeemed);
+    throw error;
+  }
+}
+
+function benefitOf(coupon: typeof coupons.$inferSelect): CouponBenefit {
+  if (coupon.kind === "credit") return { kind: "credit", amountMinor: coupon.amountMinor!, currency: coupon.currency! };
+  return { kind: "percent", percentOff: coupon.percentOff!, invoiceCount: coupon.invoiceCount! };
+}
