@@ -80,3 +80,13 @@ export async function countPendingInvitationsForUser(email: string): Promise<num
     .where(and(sql`lower(${invitations.email}) = ${email.toLowerCase()}`, eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`)));
   return row?.n ?? 0;
 }
+
+/** Pending (not yet expired) invitations of the organization, for its overview. */
+export async function countOpenInvitations(ctx: AccountContext): Promise<number> {
+  assertCan(ctx, "members.view");
+  const [row] = await db
+    .select({ n: count() })
+    .from(invitations)
+    .where(and(eq(invitations.accountId, ctx.account.id), eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`)));
+  return row?.n ?? 0;
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccountAvatar } from "@/components/account-avatar";
 import { FlashToast } from "@/components/flash-toast";
 import { Badge } from "@/components/ui/badge";
@@ -10,8 +11,9 @@ import { can } from "@/lib/authz/can";
 import { requireAccountContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/roles";
 import { formatMoney } from "@/lib/billing/money";
+import { billingSnapshot } from "@/lib/billing/snapshot";
 import { monthToDateEstimate } from "@/lib/consumption/queries";
-import { listPendingInvitationsForUser } from "@/lib/invitations/queries";
+import { countOpenInvitations, listPendingInvitationsForUser } from "@/lib/invitations/queries";
 import { PendingInvitations } from "./pending-invitations";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -26,10 +28,12 @@ const flashes: Record<string, string> = { left: "You left the organization.", de
 export default async function OverviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ flash?: string }> }) {
   const ctx = await requireAccountContext((await params).slug);
   const flash = flashes[(await searchParams).flash ?? ""];
-  const [overview, invitations, estimate] = await Promise.all([
+  const [overview, invitations, estimate, billing, openInvitations] = await Promise.all([
     getAccountOverview(ctx),
     ctx.account.kind === "personal" ? listPendingInvitationsForUser(ctx.user.email) : Promise.resolve([]),
     can(ctx, "consumption.view") ? monthToDateEstimate(ctx) : Promise.resolve(null),
+    can(ctx, "billing.view") ? billingSnapshot(ctx) : Promise.resolve(null),
+    can(ctx, "members.view") ? countOpenInvitations(ctx) : Promise.resolve(null),
   ]);
   const { account } = ctx;
   const isOrganization = account.kind === "organization";
@@ -50,11 +54,21 @@ export default async function OverviewPage({ params, searchParams }: { params: P
           {account.isCompany && <Badge tone="neutral">Company</Badge>}
         </div>
       </div>
-      <dl className="grid gap-4 sm:grid-cols-3">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Status" value={account.status === "active" ? "Active" : "Suspended"} />
-        <Stat label="Members" value={String(overview.memberCount)} />
+        {isOrganization && <Stat label="Members" value={String(overview.memberCount)} href={`/${account.slug}/members`} />}
+        {openInvitations !== null && <Stat label="Pending invitations" value={String(openInvitations)} href={`/${account.slug}/members`} />}
+        {billing && <Stat label="Credit balance" value={formatMoney(billing.balanceMinor, billing.currency)} href={`/${account.slug}/billing`} />}
+        {estimate && <Stat label="Month-to-date estimate" value={formatMoney(estimate.totalMinor, estimate.currency)} href={`/${account.slug}/consumption`} />}
+        {billing && (
+          <Stat
+            label="Last invoice"
+            value={billing.lastInvoice ? formatMoney(billing.lastInvoice.totalMinor, billing.lastInvoice.currency) : "None yet"}
+            detail={billing.lastInvoice ? `${billing.lastInvoice.number} · ${billing.lastInvoice.status}` : undefined}
+            href={billing.lastInvoice ? `/${account.slug}/invoices/${billing.lastInvoice.number}` : `/${account.slug}/invoices`}
+          />
+        )}
         <Stat label="Created" value={dateFormat.format(account.createdAt)} />
-        {estimate && <Stat label="Month-to-date estimate" value={formatMoney(estimate.totalMinor, estimate.currency)} />}
       </dl>
       {!isOrganization && <PendingInvitations invitations={invitations} />}
       {!isOrganization && (
@@ -72,11 +86,20 @@ export default async function OverviewPage({ params, searchParams }: { params: P
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ label, value, detail, href }: { label: string; value: string; detail?: string; href?: string }) {
   return (
-    <div className="rounded-lg border border-border p-4">
+    <div className="relative rounded-lg border border-border p-4 focus-within:ring-2 focus-within:ring-primary hover:border-primary/50">
       <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold">{value}</dd>
+      <dd className="mt-1 text-2xl font-semibold">
+        {href ? (
+          <Link href={href} aria-label={`${label}: ${value}${detail ? ` (${detail})` : ""}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </dd>
+      {detail && <dd className="mt-1 text-sm text-muted-foreground">{detail}</dd>}
     </div>
   );
 }
