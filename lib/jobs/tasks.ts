@@ -1,10 +1,12 @@
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
+import { collectInvoicePaymentTask, invoiceTaskPayloads, monthlyBillingRunTask } from "@/lib/invoices/jobs";
 import { deliverMail } from "@/lib/mail/deliver";
 
 /** Every background task by name, with the payload it takes (checked again when the job runs). */
 const payloads = {
   deliver_mail: z.object({ mailId: z.uuid() }),
+  ...invoiceTaskPayloads,
 };
 
 export type TaskName = keyof typeof payloads;
@@ -16,4 +18,6 @@ export const taskList = {
     const { mailId } = payloads.deliver_mail.parse(payload);
     await deliverMail(mailId, { lastAttempt: job.attempts >= job.max_attempts });
   },
+  collect_invoice_payment: (payload) => collectInvoicePaymentTask(payload),
+  monthly_billing_run: (payload) => monthlyBillingRunTask(payload),
 } satisfies Record<TaskName, NonNullable<TaskList[string]>>;

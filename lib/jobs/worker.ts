@@ -1,4 +1,5 @@
 import { Logger, run, runOnce } from "graphile-worker";
+import { billingCrontab } from "@/lib/invoices/jobs";
 import { taskList } from "./tasks";
 
 /** graphile-worker reports failed jobs and lost connections at level "error"; the rest stays quiet. */
@@ -14,7 +15,9 @@ const quietLogger = new Logger((scope) => (level, message) => {
  * and polls for jobs that are due later (retries). Shutdown signals are left to the host (Next.js).
  */
 export async function startWorker({ connectionString, concurrency }: { connectionString: string; concurrency: number }): Promise<() => Promise<void>> {
-  const runner = await run({ connectionString, concurrency, taskList, noHandleSignals: true, logger: quietLogger });
+  // Recurring jobs; graphile-worker queues each slot once, whichever instance sees it first.
+  const crontab = [billingCrontab].join("\n");
+  const runner = await run({ connectionString, concurrency, taskList, crontab, noHandleSignals: true, logger: quietLogger });
   runner.promise.catch((error: unknown) => {
     console.error(`[jobs] the worker stopped: ${error instanceof Error ? error.message : String(error)}`);
   });
