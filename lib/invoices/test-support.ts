@@ -19,9 +19,15 @@ import { invoicePaymentJobKey } from "./payment-schedule";
  * A month no other test file bills: the billing run takes every account with usage in the month,
  * and all test files share one database.
  */
+const monthSpan = 700 * 12;
+// A random start per test process, then consecutive months: never the same month twice in one
+// process (one account's invoices would collide on its period), rarely across processes.
+let nextMonthIndex = Number.parseInt(randomUUID().replace(/-/g, "").slice(0, 8), 16) % monthSpan;
+
 export function uniqueMonth(): string {
-  const n = Number.parseInt(randomUUID().replace(/-/g, "").slice(0, 8), 16);
-  return `${2200 + (n % 700)}-${String(1 + (Math.floor(n / 700) % 12)).padStart(2, "0")}`;
+  const n = nextMonthIndex;
+  nextMonthIndex = (nextMonthIndex + 1) % monthSpan;
+  return `${2200 + Math.floor(n / 12)}-${String(1 + (n % 12)).padStart(2, "0")}`;
 }
 
 /** A metric of this test file's own (metrics are global), with its price in millionths. */
