@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { accounts, couponRedemptions, coupons, memberships, usageRecords, users } from "./schema";
+import { accounts, auditEvents, couponRedemptions, coupons, memberships, usageRecords, users } from "./schema";
 import { hashPassword } from "@/lib/passwords";
 import type { Role } from "@/lib/authz/roles";
 import { config } from "@/lib/config";
@@ -63,6 +63,14 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean; pe
         .values({ kind: "organization", name: organization.name, slug: organization.slug, description: organization.description, isCompany: organization.isCompany, status: organization.status, createdById: creator })
         .returning();
       await tx.insert(memberships).values(Object.entries(roleBySlug).map(([slug, role]) => ({ accountId: account!.id, userId: userIds.get(slug)!, role })));
+      // A little history, so the audit log of the demo is not empty.
+      const creatorEmail = people.find((person) => userIds.get(person.slug) === creator)!.email;
+      await tx.insert(auditEvents).values([
+        { accountId: account!.id, actorId: creator, actorEmail: creatorEmail, action: "organization.created", targetType: "account", targetId: account!.id, metadata: { name: organization.name, slug: organization.slug }, ip: "192.0.2.10", userAgent: "demo seed" },
+        ...Object.entries(roleBySlug)
+          .filter(([, role]) => role !== "owner")
+          .map(([slug, role]) => ({ accountId: account!.id, actorId: creator, actorEmail: creatorEmail, action: "member.invited", targetType: "invitation", metadata: { email: people.find((p) => p.slug === slug)!.email, role }, ip: "192.0.2.10", userAgent: "demo seed" })),
+      ]);
       await addGeneratedMembers(tx, account!.id, organization.slug, organization.extraMembers, passwordHash);
     }
   });
