@@ -76,9 +76,8 @@ export const ledgerEntries = pgTable(
   "ledger_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Null once the account is deleted: accounting records outlive it. */
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
     kind: ledgerEntryKind("kind").notNull(),
     amountMinor: minor("amount_minor").notNull(),
     currency: text("currency").notNull(),
@@ -102,9 +101,8 @@ export const payments = pgTable(
   "payments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Null once the account is deleted: accounting records outlive it. */
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
     paymentMethodId: uuid("payment_method_id").references(() => paymentMethods.id, { onDelete: "set null" }),
     invoiceId: uuid("invoice_id").references(() => invoices.id, { onDelete: "set null" }),
     purpose: text("purpose").notNull(),
@@ -136,6 +134,8 @@ export const coupons = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     maxRedemptions: integer("max_redemptions"),
     redemptionCount: integer("redemption_count").notNull().default(0),
+    /** A person may redeem it for one account only (a credit coupon is not a free top-up per new organization). */
+    oncePerUser: boolean("once_per_user").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -156,13 +156,16 @@ export const couponRedemptions = pgTable(
     couponId: uuid("coupon_id")
       .notNull()
       .references(() => coupons.id, { onDelete: "restrict" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Kept (detached) when the account is deleted, so a once-per-user coupon stays used. */
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
     redeemedById: uuid("redeemed_by_id").references(() => users.id, { onDelete: "set null" }),
     /** Percent coupons: invoices still to discount. */
     invoicesRemaining: smallint("invoices_remaining").notNull().default(0),
     redeemedAt: timestamp("redeemed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("coupon_redemptions_once_per_account").on(t.couponId, t.accountId), check("coupon_redemptions_remaining", sql`${t.invoicesRemaining} >= 0`)],
+  (t) => [
+    uniqueIndex("coupon_redemptions_once_per_account").on(t.couponId, t.accountId),
+    index("coupon_redemptions_coupon_user_idx").on(t.couponId, t.redeemedById),
+    check("coupon_redemptions_remaining", sql`${t.invoicesRemaining} >= 0`),
+  ],
 );

@@ -18,9 +18,8 @@ export const invoices = pgTable(
   "invoices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Null once the account is deleted: an issued invoice is an accounting record and outlives it (buyer keeps the snapshot). */
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
     /** Sequential without gaps across all invoices: taken from `invoice_counters` under a row lock. */
     number: text("number").notNull(),
     sequence: integer("sequence").notNull(),

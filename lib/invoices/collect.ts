@@ -82,7 +82,8 @@ interface PlannedCharge {
 async function collectLocked(session: Session, invoiceId: string, options: Options): Promise<CollectionResult> {
   const planned = await session.transaction(async (tx): Promise<CollectionResult | PlannedCharge> => {
     const [found] = await tx.select({ accountId: invoices.accountId }).from(invoices).where(eq(invoices.id, invoiceId));
-    if (!found) return { status: "skipped", reason: "missing" };
+    // An invoice whose account was deleted is kept as a record but can no longer be collected.
+    if (!found?.accountId) return { status: "skipped", reason: "missing" };
     const account = await lockAccountForBilling(tx, found.accountId);
     const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
     if (!invoice) return { status: "skipped", reason: "missing" };
@@ -132,6 +133,7 @@ async function collectLocked(session: Session, invoiceId: string, options: Optio
   });
 
   return session.transaction(async (tx): Promise<CollectionResult> => {
+    if (!invoice.accountId) return { status: "skipped", reason: "missing" };
     const account = await lockAccountForBilling(tx, invoice.accountId);
     const [current] = await tx.select().from(invoices).where(eq(invoices.id, invoice.id)).for("update");
     if (!current || current.status === "paid" || current.status === "void") return { status: "skipped", reason: "settled" };
