@@ -24,6 +24,7 @@ const schema = z
     NEW_ORGANIZATION_STATUS: z.enum(["suspended", "active"]).default("suspended"),
     MAX_ORGANIZATIONS_PER_USER: z.coerce.number().int().min(0).default(0),
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(525_600).default(1440),
     JOBS_WORKER: z.enum(["on", "off"]).default("on"),
     CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code like EUR").default("EUR"),
     LOW_BALANCE_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(500),

@@ -2,7 +2,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { signInSchema } from "@/lib/users/schemas";
+import { requestInfo } from "@/lib/request-info";
 import { verifyCredentials } from "./credentials";
+import { endSession } from "./user-sessions";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -59,6 +61,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     session({ session, token }) {
       session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       return session;
+    },
+  },
+  events: {
+    // Auth.js only clears the cookie on sign-out (its own POST /api/auth/signout included); revoking
+    // the row the cookie names makes every copy of it dead too.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid, await requestInfo());
     },
   },
   logger: {

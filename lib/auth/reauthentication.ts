@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { PublicError } from "@/lib/errors";
@@ -8,13 +8,41 @@ import type { SessionUser } from "./user-sessions";
 
 /** A sign-in (or a password typed to confirm) this recent is proof enough for an irreversible action. */
 export const reauthenticationWindowMinutes = 5;
-const wrongPasswordRule = { limit: 10, windowSeconds: 15 * 60 };
+/**
+ * Counted per session, not per user: whoever holds a stolen cookie gets a handful of guesses on that
+ * cookie, and cannot lock the real owner out of their own sessions by failing on purpose.
+ */
+export const reauthenticationAttemptRule = { limit: 10, windowSeconds: 15 * 60 };
+
+export const reauthenticationMessages = {
+  missing: "Enter your password to confirm.",
+  wrong: "This is not your password.",
+  tooMany: "Too many attempts. Please wait 15 minutes before trying again.",
+} as const;
+
+/** Whether this session entered the password recently enough that it need not be typed again. */
+export async function isRecentlyAuthenticated(user: SessionUser, executor: Executor = db): Promise<boolean> {
+  const [recent] = await executor
+    .select({ id: userSessions.id })
+    .from(userSessions)
+    .where(
+      and(
+        eq(userSessions.id, user.sessionId),
+        eq(userSessions.userId, user.id),
+        isNull(userSessions.revokedAt),
+        gt(userSessions.authenticatedAt, sql`now() - make_interval(mins => ${reauthenticationWindowMinutes})`),
+      ),
+    );
+  return Boolean(recent);
+}
 
 /**
  * Irreversible actions (deleting an organization or the account, offering ownership, changing the
  * password) need proof that the person at the keyboard holds the account, not just a cookie: the
- * password typed now, or a password entered in this very session within the last few minutes.
- * A correct password refreshes the session's proof; a wrong one is a field error on `field`.
+ * password typed now, or a password entered in this very session (sign-in or an earlier
+ * confirmation) within the last few minutes. A correct password refreshes the session's proof; a
+ * wrong or missing one is a field error on `field`. Call it before taking any lock: checking a
+ * password is slow on purpose.
  */
 export async function assertReauthenticated(
   user: SessionUser,
@@ -22,22 +50,16 @@ export async function assertReauthenticated(
   { field = "password", executor = db }: { field?: string; executor?: Executor } = {},
 ): Promise<void> {
   if (password) {
-    if (!(await hitRateLimit(`reauthenticate:${user.id}`, wrongPasswordRule)).allowed) {
-      throw PublicError.field(field, "Too many attempts. Please wait 15 minutes before trying again.");
+    if (!(await hitRateLimit(`reauthenticate:${user.sessionId}`, reauthenticationAttemptRule)).allowed) {
+      throw PublicError.field(field, reauthenticationMessages.tooMany);
     }
     const [row] = await executor.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    if (!(await verifyPassword(row?.passwordHash, password))) throw PublicError.field(field, "This is not your password.");
-    await executor.update(userSessions).set({ authenticatedAt: sql`now()` }).where(eq(userSessions.id, user.sessionId));
+    if (!(await verifyPassword(row?.passwordHash, password))) throw PublicError.field(field, reauthenticationMessages.wrong);
+    await executor
+      .update(userSessions)
+      .set({ authenticatedAt: sql`now()` })
+      .where(and(eq(userSessions.id, user.sessionId), eq(userSessions.userId, user.id)));
     return;
   }
-  const [recent] = await executor
-    .select({ id: userSessions.id })
-    .from(userSessions)
-    .where(
-      and(
-        eq(userSessions.id, user.sessionId),
-        gt(userSessions.authenticatedAt, sql`now() - make_interval(mins => ${reauthenticationWindowMinutes})`),
-      ),
-    );
-  if (!recent) throw PublicError.field(field, "Enter your password to confirm.");
+  if (!(await isRecentlyAuthenticated(user, executor))) throw PublicError.field(field, reauthenticationMessages.missing);
 }

@@ -1,20 +1,63 @@
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { RequestInfo } from "@/lib/request-info";
+import { personalSpaceId } from "@/lib/users/personal-space";
 
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Session ids come from cookies and forms: anything not shaped like one matches no row (and never reaches SQL). */
+export const isSessionId = (value: unknown): value is string => typeof value === "string" && uuidShape.test(value);
+
+/** Every sign-in path goes through here: the password was just entered, so the session starts authenticated and seen. */
 export async function createUserSession(userId: string, request: RequestInfo, executor: Executor = db): Promise<string> {
   const maxAgeMs = config().SESSION_MAX_AGE_DAYS * 24 * 3600 * 1000;
   const [session] = await executor
     .insert(userSessions)
-    .values({ userId, expiresAt: new Date(Date.now() + maxAgeMs), ip: request.ip, userAgent: request.userAgent })
+    .values({
+      userId,
+      expiresAt: new Date(Date.now() + maxAgeMs),
+      authenticatedAt: sql`now()`,
+      lastSeenAt: sql`now()`,
+      ip: request.ip,
+      userAgent: request.userAgent?.slice(0, 400) ?? null,
+    })
     .returning({ id: userSessions.id });
   return session!.id;
 }
 
-export async function revokeUserSession(sessionId: string, executor: Executor = db) {
-  await executor.update(userSessions).set({ revokedAt: sql`now()` }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+/** Revokes one session; the id of its user when it was still live, null when it already was not. */
+export async function revokeUserSession(sessionId: string, executor: Executor = db): Promise<string | null> {
+  if (!isSessionId(sessionId)) return null;
+  const [row] = await executor
+    .update(userSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)))
+    .returning({ userId: userSessions.userId });
+  return row?.userId ?? null;
+}
+
+/**
+ * Signing out, by whatever way (our menu, Auth.js's `POST /api/auth/signout`, switching account for
+ * an invitation): the row is revoked so every copy of the cookie dies, and the sign-out is audited
+ * when it ended a live session (not when a password change already had).
+ */
+export async function endSession(sessionId: string, request: RequestInfo) {
+  await db.transaction(async (tx) => {
+    const userId = await revokeUserSession(sessionId, tx);
+    if (!userId) return;
+    const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
+    if (!user) return;
+    await recordAuditEvent(tx, {
+      accountId: await personalSpaceId(tx, userId),
+      actor: user,
+      action: "user.signed_out",
+      targetType: "session",
+      targetId: sessionId,
+      request,
+    });
+  });
 }
 
 /** "Sign out everywhere": every session of the user, optionally but one. */
@@ -39,12 +82,35 @@ export interface SessionUser {
   sessionId: string;
 }
 
-/** The user behind a live session id, or null when the session was revoked, expired or the user is gone. */
+/** `last_seen_at` is written at most this often, so a busy session costs one write a minute, not one per request. */
+export const lastSeenResolutionSeconds = 60;
+
+/**
+ * The user behind a live session id, or null when the session was revoked, expired, idle for longer
+ * than SESSION_IDLE_TIMEOUT_MINUTES, or the user is gone. One round trip: the data-modifying CTE
+ * refreshes `last_seen_at` only when it is older than a minute (and PostgreSQL runs it whether or not
+ * the outer select reads it); concurrent requests re-check that condition under the row lock, so
+ * only one of them writes.
+ */
 export async function findSessionUser(sessionId: string): Promise<SessionUser | null> {
-  const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, image: users.image, sessionId: userSessions.id })
-    .from(userSessions)
-    .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, sql`now()`)));
-  return row ?? null;
+  if (!isSessionId(sessionId)) return null;
+  const idleMinutes = config().SESSION_IDLE_TIMEOUT_MINUTES;
+  const result = await db.execute<{ id: string; name: string; email: string; image: string | null; session_id: string }>(sql`
+    with live as (
+      select s.id as session_id, s.last_seen_at, u.id, u.name, u.email, u.image
+      from user_sessions s
+      join users u on u.id = s.user_id
+      where s.id = ${sessionId}
+        and s.revoked_at is null
+        and s.expires_at > now()
+        and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})
+    ), touched as (
+      update user_sessions set last_seen_at = now()
+      where id = (select session_id from live where last_seen_at < now() - make_interval(secs => ${lastSeenResolutionSeconds}))
+        and last_seen_at < now() - make_interval(secs => ${lastSeenResolutionSeconds})
+      returning id
+    )
+    select id, name, email, image, session_id from live`);
+  const row = result.rows[0];
+  return row ? { id: row.id, name: row.name, email: row.email, image: row.image, sessionId: row.session_id } : null;
 }

@@ -112,10 +112,10 @@ describe("ownership transfer", () => {
   it("is offered by an owner, accepted by the recipient, and swaps the roles", async () => {
     const [owner, admin] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, admin });
-    await offerOwnership(await contextFor(owner, organization.slug), admin.id, noRequest);
+    await offerOwnership(await contextFor(owner, organization.slug), admin.id, undefined, noRequest);
     const offer = await pendingTransfer(await contextFor(owner, organization.slug));
     expect(offer).toMatchObject({ fromUserId: owner.id, toUserId: admin.id });
-    await expect(offerOwnership(await contextFor(owner, organization.slug), admin.id, noRequest)).rejects.toThrow(/already pending/);
+    await expect(offerOwnership(await contextFor(owner, organization.slug), admin.id, undefined, noRequest)).rejects.toThrow(/already pending/);
     await expect(acceptOwnership(await contextFor(owner, organization.slug), offer!.id, noRequest)).rejects.toThrow(/Only the member/);
     await acceptOwnership(await contextFor(admin, organization.slug), offer!.id, noRequest);
     expect(await roleOf(organization.id, admin.id)).toBe("owner");
@@ -125,11 +125,11 @@ describe("ownership transfer", () => {
   it("can be declined or cancelled, and only owners offer it", async () => {
     const [owner, member] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, member });
-    await expect(offerOwnership(await contextFor(member, organization.slug), owner.id, noRequest)).rejects.toBeInstanceOf(ForbiddenError);
-    await offerOwnership(await contextFor(owner, organization.slug), member.id, noRequest);
+    await expect(offerOwnership(await contextFor(member, organization.slug), owner.id, undefined, noRequest)).rejects.toBeInstanceOf(ForbiddenError);
+    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined, noRequest);
     const first = await pendingTransfer(await contextFor(owner, organization.slug));
     await declineOwnership(await contextFor(member, organization.slug), first!.id, noRequest);
-    await offerOwnership(await contextFor(owner, organization.slug), member.id, noRequest);
+    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined, noRequest);
     const second = await pendingTransfer(await contextFor(owner, organization.slug));
     await cancelOwnershipTransfer(await contextFor(owner, organization.slug), second!.id, noRequest);
     expect(await pendingTransfer(await contextFor(owner, organization.slug))).toBeNull();
@@ -139,7 +139,7 @@ describe("ownership transfer", () => {
   it("a removed recipient's pending offer is cancelled with the membership", async () => {
     const [owner, member] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, member });
-    await offerOwnership(await contextFor(owner, organization.slug), member.id, noRequest);
+    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined, noRequest);
     await removeMember(await contextFor(owner, organization.slug), member.id, noRequest);
     expect(await pendingTransfer(await contextFor(owner, organization.slug))).toBeNull();
   });

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { memberships, ownershipTransfers, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { assertCan } from "@/lib/authz/can";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
@@ -22,9 +23,14 @@ export async function pendingTransfer(ctx: AccountContext) {
   return { ...row, toName: to?.name ?? "" };
 }
 
-/** An owner offers ownership to another member, who must accept it. */
-export async function offerOwnership(ctx: AccountContext, toUserId: string, request: RequestInfo) {
+/**
+ * An owner offers ownership to another member, who must accept it. Handing over the organization
+ * cannot be taken back by the sender once accepted, so it needs the password (or a sign-in within
+ * the last few minutes), not just a cookie.
+ */
+export async function offerOwnership(ctx: AccountContext, toUserId: string, password: string | undefined, request: RequestInfo) {
   assertCan(ctx, "ownership.transfer");
+  await assertReauthenticated(ctx.user, password);
   try {
     await db.transaction(async (tx) => {
       const account = await lockOrganization(tx, ctx.account.id);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/authz/roles";
+import { optionalPasswordSchema } from "@/lib/users/schemas";
 
 export const roleSchema = z.enum(roles, { message: "Choose a role." });
 
@@ -16,3 +17,4 @@ export type MemberListQuery = z.infer<typeof memberListSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.uuid("Unknown member."), role: roleSchema });
 export const memberIdSchema = z.object({ userId: z.uuid("Unknown member.") });
+export const offerOwnershipSchema = memberIdSchema.extend({ password: optionalPasswordSchema });

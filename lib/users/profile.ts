@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import type { SessionUser } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { hashPassword } from "@/lib/passwords";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
 
@@ -27,12 +28,13 @@ export async function updateProfile(user: SessionUser, name: string, request: Re
   });
 }
 
-/** Changes the password and revokes every session of the user, this one included ("sign out everywhere"). */
-export async function changePassword(user: SessionUser, currentPassword: string, newPassword: string, request: RequestInfo) {
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!(await verifyPassword(row?.passwordHash, currentPassword))) {
-    throw PublicError.field("currentPassword", "This is not your current password.");
-  }
+/**
+ * Changes the password and revokes every session of the user, this one included ("sign out
+ * everywhere"). Proof of holding the account follows the one re-authentication rule: the current
+ * password, or a password entered in this session within the last few minutes.
+ */
+export async function changePassword(user: SessionUser, currentPassword: string | undefined, newPassword: string, request: RequestInfo) {
+  await assertReauthenticated(user, currentPassword, { field: "currentPassword" });
   const passwordHash = await hashPassword(newPassword);
   const spaceId = await personalSpaceId(db, user.id);
   await db.transaction(async (tx) => {

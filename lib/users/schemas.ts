@@ -13,6 +13,13 @@ export const passwordSchema = z
   .min(10, "Use at least 10 characters.")
   .max(200, "Use at most 200 characters.");
 
+/** A password typed to confirm an irreversible action; empty means "I signed in a moment ago" (the server decides). */
+export const optionalPasswordSchema = z
+  .string()
+  .max(200, "Use at most 200 characters.")
+  .optional()
+  .transform((value) => value || undefined);
+
 export const nameSchema = z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters.");
 
 export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
@@ -33,7 +40,7 @@ export const resetPasswordSchema = z
 export const profileSchema = z.object({ name: nameSchema });
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), password: passwordSchema, confirmPassword: z.string() })
+  .object({ currentPassword: optionalPasswordSchema, password: passwordSchema, confirmPassword: z.string() })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
 export const deleteUserSchema = z.object({ confirmEmail: z.string().trim().toLowerCase() });

@@ -5,7 +5,7 @@ import { runAction, type ActionResult } from "@/lib/action-result";
 import { personalSpaceSlug } from "@/lib/accounts/queries";
 import { signOut } from "@/lib/auth/auth";
 import { currentUser } from "@/lib/auth/current-user";
-import { revokeUserSession } from "@/lib/auth/user-sessions";
+import { endSession } from "@/lib/auth/user-sessions";
 import { respondToInvitation, type InvitationKey } from "@/lib/invitations/respond";
 import { requestInfo } from "@/lib/request-info";
 
@@ -43,6 +43,6 @@ export async function declineInvitationByIdAction(invitationId: string, _state: 
 /** Signed in as someone else: sign out, then come back to sign in as the invited address. */
 export async function switchAccountForInvitationAction(token: string) {
   const user = await currentUser();
-  if (user) await revokeUserSession(user.sessionId);
+  if (user) await endSession(user.sessionId, await requestInfo());
   await signOut({ redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` });
 }

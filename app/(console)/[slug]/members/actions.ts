@@ -10,7 +10,7 @@ import { invitationIdSchema, inviteSchema } from "@/lib/invitations/schemas";
 import { changeMemberRole } from "@/lib/members/change-role";
 import { acceptOwnership, cancelOwnershipTransfer, declineOwnership, offerOwnership } from "@/lib/members/ownership-transfer";
 import { leaveOrganization, removeMember } from "@/lib/members/remove-member";
-import { changeRoleSchema, memberIdSchema } from "@/lib/members/schemas";
+import { changeRoleSchema, memberIdSchema, offerOwnershipSchema } from "@/lib/members/schemas";
 import { personalSpaceSlug } from "@/lib/accounts/queries";
 import { currentUser } from "@/lib/auth/current-user";
 
@@ -33,7 +33,7 @@ export async function removeMemberAction(slug: string, _state: ActionResult, for
 }
 
 export async function offerOwnershipAction(slug: string, _state: ActionResult, formData: FormData) {
-  return accountAction(slug, memberIdSchema, formData, (ctx, input, request) => offerOwnership(ctx, input.userId, request), "Ownership offered. It takes effect when they accept.");
+  return accountAction(slug, offerOwnershipSchema, formData, (ctx, input, request) => offerOwnership(ctx, input.userId, input.password, request), "Ownership offered. It takes effect when they accept.");
 }
 
 export async function cancelTransferAction(slug: string, _state: ActionResult, formData: FormData) {

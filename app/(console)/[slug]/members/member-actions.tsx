@@ -1,5 +1,6 @@
 "use client";
 import { ActionDialog } from "@/components/action-dialog";
+import { ConfirmPasswordField } from "@/components/form/confirm-password-field";
 import { SelectField } from "@/components/form/field";
 import { roleLabels, type Role } from "@/lib/authz/roles";
 import { changeRoleAction, offerOwnershipAction, removeMemberAction } from "./actions";
@@ -11,9 +12,11 @@ interface MemberActionsProps {
   assignableRoles: Role[];
   canRemove: boolean;
   canOfferOwnership: boolean;
+  /** Whether this session entered its password in the last few minutes (only changes a hint). */
+  recentlyAuthenticated: boolean;
 }
 
-export function MemberActions({ slug, member, assignableRoles, canRemove, canOfferOwnership }: MemberActionsProps) {
+export function MemberActions({ slug, member, assignableRoles, canRemove, canOfferOwnership, recentlyAuthenticated }: MemberActionsProps) {
   return (
     <div className="flex flex-wrap justify-end gap-2">
       {assignableRoles.length > 0 && (
@@ -42,7 +45,12 @@ export function MemberActions({ slug, member, assignableRoles, canRemove, canOff
           confirmLabel="Offer ownership"
           action={offerOwnershipAction.bind(null, slug)}
         >
-          <input type="hidden" name="userId" value={member.userId} />
+          {(errorFor) => (
+            <>
+              <input type="hidden" name="userId" value={member.userId} />
+              <ConfirmPasswordField error={errorFor("password")} recentlyAuthenticated={recentlyAuthenticated} />
+            </>
+          )}
         </ActionDialog>
       )}
       {canRemove && (

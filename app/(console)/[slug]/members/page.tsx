@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { isRecentlyAuthenticated } from "@/lib/auth/reauthentication";
 import { can } from "@/lib/authz/can";
 import { requireAccountContext } from "@/lib/authz/context";
 import { invitableRoles, removalRefusal, roleChangeRefusal } from "@/lib/authz/member-rules";
@@ -39,10 +40,11 @@ export default async function MembersPage({
   const query = memberListSchema.parse(raw);
   const invitationsPage = Math.max(1, Number.parseInt(String(raw.invitationsPage ?? "1"), 10) || 1);
   const canInvite = can(ctx, "members.invite");
-  const [members, openInvitations, transfer] = await Promise.all([
+  const [members, openInvitations, transfer, recentlyAuthenticated] = await Promise.all([
     listMembers(ctx, query),
     canInvite ? listOpenInvitations(ctx, invitationsPage) : Promise.resolve(null),
     pendingTransfer(ctx),
+    can(ctx, "ownership.transfer") ? isRecentlyAuthenticated(ctx.user) : Promise.resolve(false),
   ]);
   const slug = ctx.account.slug;
   const me = { userId: ctx.user.id, role: ctx.role };
@@ -120,6 +122,7 @@ export default async function MembersPage({
                         assignableRoles={assignable}
                         canRemove={can(ctx, "members.remove") && removalRefusal(me, target) === null}
                         canOfferOwnership={can(ctx, "ownership.transfer") && member.role !== "owner" && !transfer}
+                        recentlyAuthenticated={recentlyAuthenticated}
                       />
                     </TD>
                   </TR>

@@ -9,6 +9,7 @@ import { personalSpaceSlug } from "@/lib/accounts/queries";
 import { organizationSchema } from "@/lib/accounts/schemas";
 import { updateOrganization } from "@/lib/accounts/update-organization";
 import { signOut } from "@/lib/auth/auth";
+import { revokeOwnSession } from "@/lib/auth/active-sessions";
 import { currentUser } from "@/lib/auth/current-user";
 import { loadAccountContext } from "@/lib/authz/context";
 import { requestInfo } from "@/lib/request-info";
@@ -84,6 +85,24 @@ export async function changePasswordAction(_state: ActionResult, formData: FormD
   });
   if (result.status !== "success") return result;
   await signOut({ redirectTo: "/sign-in?notice=password-changed" });
+  return result;
+}
+
+const sessionIdSchema = z.object({ sessionId: z.uuid("Unknown session.") });
+
+/** Signs one of the caller's own sessions out; another user's session id changes nothing. */
+export async function revokeSessionAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseForm(sessionIdSchema, formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const user = await currentUser();
+  if (!user) return sessionEnded;
+  const result = await runAction(async () =>
+    (await revokeOwnSession(user, parsed.data.sessionId, await requestInfo()))
+      ? { status: "success", message: "That session is signed out." }
+      : { status: "error", message: "This session has already ended." },
+  );
+  if (parsed.data.sessionId === user.sessionId && result.status === "success") await signOut({ redirectTo: "/sign-in" });
+  revalidatePath("/[slug]/settings", "page");
   return result;
 }
 

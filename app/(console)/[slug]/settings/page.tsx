@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { OrganizationForm } from "@/app/(console)/organization-form";
 import { FlashToast } from "@/components/flash-toast";
-import { SubmitButton } from "@/components/form/submit-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAccountOverview } from "@/lib/accounts/queries";
+import { isRecentlyAuthenticated } from "@/lib/auth/reauthentication";
 import { can } from "@/lib/authz/can";
 import { requireAccountContext, type AccountContext } from "@/lib/authz/context";
 import { config } from "@/lib/config";
-import { updateOrganizationAction, signOutEverywhereAction } from "./actions";
+import { updateOrganizationAction } from "./actions";
+import { ActiveSessions } from "./active-sessions";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountForm } from "./delete-account-form";
 import { DeleteOrganizationForm } from "./delete-organization-form";
@@ -92,8 +93,9 @@ function OrganizationSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: 
   );
 }
 
-function PersonalSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: boolean }) {
+async function PersonalSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: boolean }) {
   const { user, account } = ctx;
+  const recentlyAuthenticated = await isRecentlyAuthenticated(user);
   return (
     <div className="space-y-8">
       <PageHeader title="Profile and security" description="Your personal details, password and sessions." />
@@ -112,20 +114,10 @@ function PersonalSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: bool
           <CardDescription>Changing it signs you out on every device, this one included.</CardDescription>
         </CardHeader>
         <CardContent>
-          <ChangePasswordForm />
+          <ChangePasswordForm recentlyAuthenticated={recentlyAuthenticated} />
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Sessions</CardTitle>
-          <CardDescription>Lost a device? Sign out of every browser where you are signed in.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <form action={signOutEverywhereAction}>
-            <SubmitButton variant="secondary">Sign out everywhere</SubmitButton>
-          </form>
-        </CardContent>
-      </Card>
+      <ActiveSessions user={user} />
       <Card className="border-danger/50">
         <CardHeader>
           <CardTitle>Delete account</CardTitle>

@@ -1,0 +1,82 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { userSessions } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
+import { config } from "@/lib/config";
+import type { RequestInfo } from "@/lib/request-info";
+import { personalSpaceId } from "@/lib/users/personal-space";
+import { describeDevice, type Device } from "./device";
+import { isSessionId, revokeUserSession, type SessionUser } from "./user-sessions";
+
+export interface ActiveSession {
+  id: string;
+  device: Device;
+  ip: string | null;
+  signedInAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+}
+
+/** More live sessions than this are not listed one by one; "sign out everywhere" still ends them all. */
+export const activeSessionsShown = 20;
+
+const live = () =>
+  and(
+    isNull(userSessions.revokedAt),
+    gt(userSessions.expiresAt, sql`now()`),
+    gt(userSessions.lastSeenAt, sql`now() - make_interval(mins => ${config().SESSION_IDLE_TIMEOUT_MINUTES})`),
+  );
+
+/** The caller's own live sessions, this one first, then the most recently seen; and how many there are in all. */
+export async function listActiveSessions(user: SessionUser): Promise<{ sessions: ActiveSession[]; total: number }> {
+  const rows = await db
+    .select({
+      id: userSessions.id,
+      userAgent: userSessions.userAgent,
+      ip: userSessions.ip,
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, user.id), live()))
+    .orderBy(desc(sql`${userSessions.id} = ${user.sessionId}`), desc(userSessions.lastSeenAt), desc(userSessions.id))
+    .limit(activeSessionsShown);
+  return {
+    sessions: rows.map((row) => ({
+      id: row.id,
+      device: describeDevice(row.userAgent),
+      ip: row.ip,
+      signedInAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      current: row.id === user.sessionId,
+    })),
+    total: rows[0]?.total ?? 0,
+  };
+}
+
+/**
+ * Signs one of the caller's own sessions out (a lost phone, a shared computer). The session must be
+ * theirs: another user's session id, or one already ended, changes nothing and says only that.
+ */
+export async function revokeOwnSession(user: SessionUser, sessionId: string, request: RequestInfo): Promise<boolean> {
+  if (!isSessionId(sessionId)) return false;
+  return db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ id: userSessions.id, userAgent: userSessions.userAgent })
+      .from(userSessions)
+      .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, user.id)))
+      .for("update");
+    if (!owned || !(await revokeUserSession(owned.id, tx))) return false;
+    await recordAuditEvent(tx, {
+      accountId: await personalSpaceId(tx, user.id),
+      actor: user,
+      action: "user.session_revoked",
+      targetType: "session",
+      targetId: owned.id,
+      metadata: { device: describeDevice(owned.userAgent).label, current: owned.id === user.sessionId },
+      request,
+    });
+    return true;
+  });
+}
