@@ -178,9 +178,24 @@ test("role change, removal that ends an open session, leaving, transfer of owner
   await expect(page.getByRole("dialog").getByText(/You are the last owner/)).toBeVisible();
   await page.keyboard.press("Escape");
 
-  // Transfer of ownership: offered, then accepted by the heir; the roles swap.
+  // Transfer of ownership needs the password once the sign-in is a few minutes old: offered, then
+  // accepted by the heir; the roles swap.
+  await testDb
+    .update(schema.userSessions)
+    .set({ authenticatedAt: new Date(Date.now() - 10 * 60_000) })
+    .where(eq(schema.userSessions.userId, owner.id));
+  await page.reload();
   await page.getByRole("button", { name: "Transfer ownership to Hana Heir" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Offer ownership" }).click();
+  const transferDialog = page.getByRole("dialog");
+  await transferDialog.getByRole("button", { name: "Offer ownership" }).click();
+  await expect(transferDialog.getByText("Enter your password to confirm.")).toBeVisible();
+  await transferDialog.getByLabel("Your password").fill("not-my-password");
+  await transferDialog.getByRole("button", { name: "Offer ownership" }).click();
+  await expect(transferDialog.getByText("This is not your password.")).toBeVisible();
+  await expect(transferDialog.getByLabel("Your password")).toHaveAttribute("aria-invalid", "true");
+  expect(await testDb.select().from(schema.ownershipTransfers).where(eq(schema.ownershipTransfers.accountId, organization.id))).toHaveLength(0);
+  await transferDialog.getByLabel("Your password").fill(owner.password);
+  await transferDialog.getByRole("button", { name: "Offer ownership" }).click();
   await expect(page.getByText("Ownership offered to Hana Heir")).toBeVisible();
   const heirContext = await browser.newContext();
   await signInAs(heirContext, heir);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { createTestUser, signInAs } from "./support/fixtures";
+import { expect, test, type BrowserContext } from "@playwright/test";
+import { createTestUser, signInAs, type TestUser } from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mail";
 
 test("signing out kills every copy of the session cookie", async ({ browser }) => {
@@ -40,7 +40,7 @@ test("changing the password signs out everywhere; a forgotten password is reset 
   await page.getByLabel("New password", { exact: true }).fill("next-password-123");
   await page.getByLabel("Repeat new password").fill("next-password-123");
   await page.getByRole("button", { name: /Change password/ }).click();
-  await expect(page.getByText("This is not your current password.")).toBeVisible();
+  await expect(page.getByText("This is not your password.")).toBeVisible();
 
   await page.getByLabel("Current password").fill(user.password);
   await page.getByRole("button", { name: /Change password/ }).click();
@@ -71,6 +71,70 @@ test("changing the password signs out everywhere; a forgotten password is reset 
   await page.getByLabel("Password").fill("reset-password-456");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/${user.personalSlug}$`));
+  await laptop.close();
+  await phone.close();
+});
+
+const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+
+async function expectSignedIn(context: BrowserContext, user: TestUser) {
+  const page = await context.newPage();
+  await page.goto(`/${user.personalSlug}`);
+  await expect(page.getByRole("heading", { level: 1, name: user.name })).toBeVisible();
+  return page;
+}
+
+test("Auth.js's own POST /api/auth/signout kills every copy of the cookie", async ({ browser }) => {
+  const user = await createTestUser("Api Signout");
+  const first = await browser.newContext();
+  await signInAs(first, user);
+  const copy = await browser.newContext();
+  await copy.addCookies(await first.cookies());
+  const copyPage = await expectSignedIn(copy, user);
+
+  // As Auth.js's client does: the CSRF token (and its cookie) first, then the form post.
+  const { csrfToken } = (await (await first.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await first.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/sign-in" }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  expect((await first.cookies()).find((c) => c.name === "authjs.session-token")).toBeUndefined();
+
+  await copyPage.reload();
+  await expect(copyPage).toHaveURL(/\/sign-in/);
+  await first.close();
+  await copy.close();
+});
+
+test("the active sessions list shows each browser, and signing one out ends that browser's session", async ({ browser }) => {
+  const user = await createTestUser("Sam Sessions");
+  const laptop = await browser.newContext();
+  await signInAs(laptop, user);
+  const phone = await browser.newContext({ userAgent: iphone });
+  const phonePage = await phone.newPage();
+  await phonePage.goto("/sign-in");
+  await phonePage.getByLabel("Email").fill(user.email);
+  await phonePage.getByLabel("Password").fill(user.password);
+  await phonePage.getByRole("button", { name: "Sign in" }).click();
+  await expect(phonePage).toHaveURL(new RegExp(`/${user.personalSlug}$`));
+
+  const page = await laptop.newPage();
+  await page.goto(`/${user.personalSlug}/settings`);
+  const list = page.getByRole("list", { name: "Active sessions" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await expect(list.getByRole("listitem").first()).toContainText("This device");
+  const phoneRow = list.getByRole("listitem").filter({ hasText: "Safari on iOS" });
+  await expect(phoneRow).toContainText("Active now");
+  await expect(phoneRow).toContainText("IP address");
+  await expect(phoneRow).not.toContainText("This device");
+
+  await phoneRow.getByRole("button", { name: /^Sign out Safari on iOS/ }).click();
+  await expect(page.getByText("That session is signed out.")).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await phonePage.reload();
+  await expect(phonePage).toHaveURL(/\/sign-in/);
+
+  // This browser is still signed in.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Profile and security" })).toBeVisible();
   await laptop.close();
   await phone.close();
 });

@@ -1,7 +1,9 @@
 const labels: Record<string, string> = {
   "user.signed_in": "Signed in",
   "user.signed_up": "Signed up",
+  "user.signed_out": "Signed out",
   "user.signed_out_everywhere": "Signed out everywhere",
+  "user.session_revoked": "Signed out a session",
   "user.email_verified": "Email verified",
   "user.password_changed": "Password changed",
   "user.password_reset": "Password reset",
