@@ -3,7 +3,7 @@ import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
-import { config } from "@/lib/config";
+import { ConfigError, config, parseConfig, resetConfigForTests } from "@/lib/config";
 import { createUser } from "@/test/factories";
 import { findSessionUser } from "./user-sessions";
 
@@ -56,6 +56,22 @@ describe("idle timeout and last seen", () => {
     expect(await findSessionUser(user.sessionId)).toBeNull();
     // Refusing it does not revive it.
     expect((await sessionRow(user.sessionId)).lastSeenAt.getTime()).toBeLessThan(Date.now() - idle * 60_000);
+  });
+
+  it("follows the setting: one day by default, as short as the operator chooses", async () => {
+    expect(parseConfig({}).SESSION_IDLE_TIMEOUT_MINUTES).toBe(1440);
+    expect(() => parseConfig({ SESSION_IDLE_TIMEOUT_MINUTES: "1" })).toThrow(ConfigError);
+    const user = await createUser();
+    await age(user.sessionId, "last_seen_at", 15);
+    process.env.SESSION_IDLE_TIMEOUT_MINUTES = "10";
+    resetConfigForTests();
+    try {
+      expect(await findSessionUser(user.sessionId)).toBeNull();
+    } finally {
+      delete process.env.SESSION_IDLE_TIMEOUT_MINUTES;
+      resetConfigForTests();
+    }
+    expect(await findSessionUser(user.sessionId)).toMatchObject({ id: user.id });
   });
 
   it("refreshes last_seen_at when it is older than a minute, and not on every request", async () => {
