@@ -128,6 +128,8 @@ test("revoked links, replaced links and someone else's account are refused", asy
 });
 
 test("role change, removal that ends an open session, leaving, transfer of ownership and deletion", async ({ browser }) => {
+  // A long journey through four browsers, with passwords checked (slow on purpose) along the way.
+  test.setTimeout(120_000);
   const [owner, member, leaver, heir] = [await createTestUser("Olga Owner"), await createTestUser("Mia Member"), await createTestUser("Leo Leaver"), await createTestUser("Hana Heir")];
   const organization = await createTestOrganization([
     [owner, "owner"],
