@@ -2,7 +2,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { signInSchema } from "@/lib/users/schemas";
-import { verifyCredentials } from "./credentials";
+import { verifyCredentials, type SignInLimitScope } from "./credentials";
+import { knownDeviceFromCookieHeader } from "./known-device";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -11,7 +12,10 @@ class UnverifiedEmail extends CredentialsSignin {
   code = "unverified";
 }
 class TooManyAttempts extends CredentialsSignin {
-  code = "rate-limited";
+  constructor(scope: SignInLimitScope) {
+    super();
+    this.code = `rate-limited:${scope}`;
+  }
 }
 
 declare module "next-auth" {
@@ -43,10 +47,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const outcome = await verifyCredentials(parsed.data.email, parsed.data.password, {
           ip: forwarded || request.headers.get("x-real-ip") || null,
           userAgent: request.headers.get("user-agent"),
-        });
+        }, { knownDevice: knownDeviceFromCookieHeader(request.headers.get("cookie")) });
         if (outcome.status === "invalid") throw new InvalidCredentials();
         if (outcome.status === "unverified") throw new UnverifiedEmail();
-        if (outcome.status === "rate-limited") throw new TooManyAttempts();
+        if (outcome.status === "rate-limited") throw new TooManyAttempts(outcome.scope);
         return { id: outcome.userId, sessionId: outcome.sessionId };
       },
     }),

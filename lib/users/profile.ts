@@ -8,6 +8,7 @@ import { PublicError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
+import { assertStrongPassword } from "./password-strength";
 
 /** The personal space carries the user's name, so both change together. */
 export async function updateProfile(user: SessionUser, name: string, request: RequestInfo) {
@@ -33,6 +34,7 @@ export async function changePassword(user: SessionUser, currentPassword: string,
   if (!(await verifyPassword(row?.passwordHash, currentPassword))) {
     throw PublicError.field("currentPassword", "This is not your current password.");
   }
+  assertStrongPassword(newPassword, [user.email, user.name]);
   const passwordHash = await hashPassword(newPassword);
   const spaceId = await personalSpaceId(db, user.id);
   await db.transaction(async (tx) => {
