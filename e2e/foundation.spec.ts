@@ -56,7 +56,7 @@ test("sign up → confirm with the password → personal space → organization 
   // Confirming takes a click and the password chosen at sign-up; a wrong one keeps the link usable.
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
-  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
   await page.getByLabel("Password").fill("wrong-password-1");
   await page.getByRole("button", { name: "Confirm email address" }).click();
   await expect(page.getByText("This is not the password chosen when this account was created.")).toBeVisible();

@@ -40,6 +40,13 @@ describe("verifyCredentials", () => {
     expect((await verifyCredentials(user.email, "correct-horse-battery", { ip: "192.0.2.77", userAgent: "owner" })).status).toBe("ok");
   });
 
+  it("without a known client address, failures are not pooled into one shared 'network' that locks everyone", async () => {
+    const user = await createUser({ passwordHash: await hashPassword("correct-horse-battery") });
+    const unknown = { ip: null, userAgent: "vitest" };
+    for (let i = 0; i < 6; i++) expect((await verifyCredentials(user.email, `wrong-${i}`, unknown)).status).toBe("invalid");
+    expect((await verifyCredentials(user.email, "correct-horse-battery", unknown)).status).toBe("ok");
+  });
+
   it("a guessing attack from many networks hits the per-account limit, which a known device passes", async () => {
     const user = await createUser({ passwordHash: await hashPassword("correct-horse-battery") });
     const signedIn = await verifyCredentials(user.email, "correct-horse-battery", request());

@@ -35,11 +35,11 @@ export type CredentialsOutcome =
 
 const emailPrefix = (email: string) => `sign-in-failures:email:${email.toLowerCase()}:`;
 
+/** Without a client address (outside a request) there is no network to count: only the per-account limit applies. */
 function failureKeys(email: string, request: RequestInfo) {
-  const ip = request.ip ?? "unknown";
   return {
-    perEmailAndIp: `${emailPrefix(email)}ip:${ip}`,
-    perIp: `sign-in-failures:ip:${ip}`,
+    perEmailAndIp: request.ip ? `${emailPrefix(email)}ip:${request.ip}` : null,
+    perIp: request.ip ? `sign-in-failures:ip:${request.ip}` : null,
     perEmail: `${emailPrefix(email)}all`,
   };
 }
@@ -61,12 +61,13 @@ export async function verifyCredentials(
   options: { knownDevice?: string | null } = {},
 ): Promise<CredentialsOutcome> {
   const keys = failureKeys(email, request);
-  const checks: [string, RateLimitRule, SignInLimitScope][] = [
+  const checks: [string | null, RateLimitRule, SignInLimitScope][] = [
     [keys.perEmailAndIp, signInFailureRules.perEmailAndIp, "account-network"],
     [keys.perIp, signInFailureRules.perIp, "network"],
   ];
   if (!isKnownDevice(options.knownDevice, email)) checks.push([keys.perEmail, signInFailureRules.perEmail, "account"]);
   for (const [key, rule, scope] of checks) {
+    if (!key) continue;
     const state = await peekRateLimit(key, rule);
     if (!state.allowed) return { status: "rate-limited", scope, retryAfterSeconds: state.retryAfterSeconds };
   }
@@ -74,8 +75,8 @@ export async function verifyCredentials(
   const user = await findUserByEmail(email);
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordOk) {
-    await hitRateLimit(keys.perEmailAndIp, signInFailureRules.perEmailAndIp);
-    await hitRateLimit(keys.perIp, signInFailureRules.perIp);
+    if (keys.perEmailAndIp) await hitRateLimit(keys.perEmailAndIp, signInFailureRules.perEmailAndIp);
+    if (keys.perIp) await hitRateLimit(keys.perIp, signInFailureRules.perIp);
     await hitRateLimit(keys.perEmail, signInFailureRules.perEmail);
     return { status: "invalid" };
   }
@@ -84,7 +85,7 @@ export async function verifyCredentials(
     return { status: "unverified" };
   }
 
-  await clearRateLimit(keys.perEmailAndIp);
+  if (keys.perEmailAndIp) await clearRateLimit(keys.perEmailAndIp);
   const sessionId = await db.transaction(async (tx) => {
     const id = await createUserSession(user.id, request, tx);
     const spaceId = await personalSpaceId(tx, user.id);

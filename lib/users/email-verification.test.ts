@@ -3,8 +3,10 @@ import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { mailOutbox, users } from "@/db/schema";
-import { noRequest, uniqueEmail } from "@/test/factories";
+import { createUser, noRequest, uniqueEmail } from "@/test/factories";
 import { pendingVerification, verifyEmail } from "./email-verification";
+import { peekLinkToken } from "./link-tokens";
+import { requestPasswordReset, resetPassword } from "./password-reset";
 import { signUp } from "./sign-up";
 
 async function signedUpWithToken(password = "correct-horse-battery") {
@@ -46,5 +48,18 @@ describe("email verification", () => {
     const { token } = await signedUpWithToken();
     for (let i = 0; i < 10; i++) await expect(verifyEmail(token, `wrong-guess-${i}`, noRequest)).rejects.toMatchObject({ fieldErrors: { password: [expect.any(String)] } });
     await expect(verifyEmail(token, "correct-horse-battery", noRequest)).rejects.toThrow(/Too many wrong passwords/);
+  });
+});
+
+describe("reset links", () => {
+  it("opening the reset page (a peek) consumes nothing", async () => {
+    const user = await createUser();
+    await requestPasswordReset(user.email, { ip: `2001:db8::${randomUUID().slice(0, 4)}`, userAgent: "vitest" });
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const token = /token=([\w-]+)/.exec(mail!.text)![1]!;
+    expect(await peekLinkToken(db, "reset-password", token)).toBe(user.id);
+    expect(await peekLinkToken(db, "reset-password", token)).toBe(user.id);
+    await expect(resetPassword(token, "a-fresh-staple-battery", noRequest)).resolves.toEqual({ email: user.email });
+    expect(await peekLinkToken(db, "reset-password", token)).toBeNull();
   });
 });

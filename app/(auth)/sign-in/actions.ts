@@ -10,7 +10,7 @@ import { safeCallbackUrl } from "../safe-callback";
 
 const messages: Record<string, string> = {
   invalid: "The email or password is incorrect.",
-  unverified: "Confirm your email address first: we have sent you a new link.",
+  unverified: "Confirm your email address first with the link we mailed you (we send a new one, up to 3 an hour).",
   "rate-limited:account-network":
     "Too many failed attempts for this account from your network. Wait 15 minutes, or reset your password to sign in right away.",
   "rate-limited:network": "Too many failed sign-in attempts from your network. Please wait 15 minutes before trying again.",
