@@ -15,7 +15,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     <Card>
       <CardHeader>
         <CardTitle as="h1" className="text-xl">Confirm your email address</CardTitle>
-        <CardDescription>Enter the password you chose when you signed up, to show that this account is yours.</CardDescription>
+        {pending && <CardDescription>Enter the password you chose when you signed up, to show that this account is yours.</CardDescription>}
       </CardHeader>
       <CardContent className="space-y-4">
         {pending && typeof token === "string" ? (
