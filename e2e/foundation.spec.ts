@@ -133,4 +133,9 @@ test("sign up → confirm with the password → personal space → organization 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/orbital-${id}$`));
+
+  // This browser is now known to the account (it passes the per-account sign-in limit): an httpOnly mark, not the address.
+  const knownDevice = (await page.context().cookies()).find((cookie) => cookie.name === "known_device");
+  expect(knownDevice).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(knownDevice!.value).toMatch(/^[\w-]{22}$/);
 });
