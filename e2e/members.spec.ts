@@ -53,6 +53,9 @@ test("an admin invites three addresses; a new user signs up through the mailed l
   await expect(invitee.getByLabel("Email")).toHaveValue(newcomer);
   await expect(invitee.getByLabel("Email")).toHaveAttribute("readonly", "");
   await invitee.getByLabel("Name").fill("Nina Newcomer");
+  await invitee.getByLabel("Password").fill("1234567890");
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  await expect(invitee.getByText(/This password is too easy to guess/)).toBeVisible();
   await invitee.getByLabel("Password").fill("newcomer-password");
   await invitee.getByRole("button", { name: "Create account" }).click();
   await expect(invitee.getByRole("heading", { name: `Join ${organization.name}` })).toBeVisible();

@@ -48,3 +48,8 @@ export async function peekRateLimit(key: string, rule: RateLimitRule, executor: 
 export async function clearRateLimit(key: string, executor: Executor = db) {
   await executor.execute(sql`delete from rate_limit_buckets where key = ${key}`);
 }
+
+/** Deletes every bucket whose key starts with `prefix` (all the networks' counters of one account, say). */
+export async function clearRateLimitsWithPrefix(prefix: string, executor: Executor = db) {
+  await executor.execute(sql`delete from rate_limit_buckets where starts_with(key, ${prefix})`);
+}

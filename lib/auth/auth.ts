@@ -3,7 +3,8 @@ import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { signInSchema } from "@/lib/users/schemas";
 import { requestInfo } from "@/lib/request-info";
-import { verifyCredentials } from "./credentials";
+import { verifyCredentials, type SignInLimitScope } from "./credentials";
+import { knownDeviceFromCookieHeader } from "./known-device";
 import { endSession } from "./user-sessions";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -13,7 +14,10 @@ class UnverifiedEmail extends CredentialsSignin {
   code = "unverified";
 }
 class TooManyAttempts extends CredentialsSignin {
-  code = "rate-limited";
+  constructor(scope: SignInLimitScope) {
+    super();
+    this.code = `rate-limited:${scope}`;
+  }
 }
 
 declare module "next-auth" {
@@ -45,10 +49,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const outcome = await verifyCredentials(parsed.data.email, parsed.data.password, {
           ip: forwarded || request.headers.get("x-real-ip") || null,
           userAgent: request.headers.get("user-agent"),
-        });
+        }, { knownDevice: knownDeviceFromCookieHeader(request.headers.get("cookie")) });
         if (outcome.status === "invalid") throw new InvalidCredentials();
         if (outcome.status === "unverified") throw new UnverifiedEmail();
-        if (outcome.status === "rate-limited") throw new TooManyAttempts();
+        if (outcome.status === "rate-limited") throw new TooManyAttempts(outcome.scope);
         return { id: outcome.userId, sessionId: outcome.sessionId };
       },
     }),

@@ -55,6 +55,13 @@ export async function findInvitationByToken(token: string) {
   return row;
 }
 
+/**
+ * The inbox lists invitations by address alone, so only a user who proved the mailbox may see them.
+ * Unverified users cannot sign in anyway; this keeps it true if that ever changes.
+ */
+const addressVerified = (email: string) =>
+  sql`exists (select 1 from ${users} where lower(${users.email}) = ${email.toLowerCase()} and ${users.emailVerified} is not null)`;
+
 /** Invitations waiting for this user, found by their verified email. */
 export async function listPendingInvitationsForUser(email: string) {
   return db
@@ -68,7 +75,7 @@ export async function listPendingInvitationsForUser(email: string) {
     .from(invitations)
     .innerJoin(accounts, eq(accounts.id, invitations.accountId))
     .leftJoin(inviters, eq(inviters.id, invitations.invitedById))
-    .where(and(sql`lower(${invitations.email}) = ${email.toLowerCase()}`, eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`)))
+    .where(and(sql`lower(${invitations.email}) = ${email.toLowerCase()}`, eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`), addressVerified(email)))
     .orderBy(desc(invitations.lastSentAt))
     .limit(50);
 }
@@ -77,7 +84,7 @@ export async function countPendingInvitationsForUser(email: string): Promise<num
   const [row] = await db
     .select({ n: count() })
     .from(invitations)
-    .where(and(sql`lower(${invitations.email}) = ${email.toLowerCase()}`, eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`)));
+    .where(and(sql`lower(${invitations.email}) = ${email.toLowerCase()}`, eq(invitations.status, "pending"), gt(invitations.expiresAt, sql`now()`), addressVerified(email)));
   return row?.n ?? 0;
 }
 

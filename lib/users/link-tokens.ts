@@ -39,8 +39,12 @@ export async function consumeLinkToken(tx: Executor, purpose: LinkPurpose, token
   return row.identifier.slice(purpose.length + 1);
 }
 
-/** Checks a link token without consuming it (to show the reset form only for a live link). */
-export async function peekLinkToken(tx: Executor, purpose: LinkPurpose, token: string): Promise<boolean> {
+/**
+ * Checks a link token without consuming it: a GET of a mailed link only looks (mail scanners open
+ * links). Returns the user id of a live link, or null.
+ */
+export async function peekLinkToken(tx: Executor, purpose: LinkPurpose, token: string): Promise<string | null> {
+  if (!token || token.length > 200) return null;
   const [row] = await tx
     .select({ identifier: verificationTokens.identifier })
     .from(verificationTokens)
@@ -51,5 +55,10 @@ export async function peekLinkToken(tx: Executor, purpose: LinkPurpose, token: s
         gt(verificationTokens.expires, sql`now()`),
       ),
     );
-  return Boolean(row);
+  return row ? row.identifier.slice(purpose.length + 1) : null;
+}
+
+/** Kills every live link of one purpose for a user (a reset that verifies the address ends pending confirmations). */
+export async function revokeLinkTokens(tx: Executor, purpose: LinkPurpose, userId: string) {
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, `${purpose}:${userId}`));
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
+import { clearSignInFailures } from "@/lib/auth/credentials";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
@@ -10,7 +11,8 @@ import { hashPassword } from "@/lib/passwords";
 import { hitRateLimit } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
-import { consumeLinkToken, issueLinkToken } from "./link-tokens";
+import { consumeLinkToken, issueLinkToken, peekLinkToken, revokeLinkTokens } from "./link-tokens";
+import { assertStrongPassword } from "./password-strength";
 import { findUserByEmail } from "./queries";
 
 /** Mails a reset link if the email belongs to a user; says nothing either way (no account enumeration). */
@@ -27,22 +29,31 @@ export async function requestPasswordReset(email: string, request: RequestInfo) 
   });
 }
 
+const invalidResetLink = "This reset link is invalid or has expired. Ask for a new one.";
+
 /**
  * Sets a new password from a live reset link. The link proves the mailbox, so the email counts as
- * verified; every existing session is revoked.
+ * verified (an unconfirmed registration, perhaps made by someone else, becomes the mailbox owner's);
+ * every existing session is revoked and the account's sign-in limits are lifted.
  */
 export async function resetPassword(token: string, password: string, request: RequestInfo): Promise<{ email: string }> {
+  const pendingUserId = await peekLinkToken(db, "reset-password", token);
+  const [pendingUser] = pendingUserId ? await db.select().from(users).where(eq(users.id, pendingUserId)) : [];
+  if (!pendingUser) throw new PublicError(invalidResetLink);
+  assertStrongPassword(password, [pendingUser.email, pendingUser.name]);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const userId = await consumeLinkToken(tx, "reset-password", token);
-    if (!userId) throw new PublicError("This reset link is invalid or has expired. Ask for a new one.");
+    if (!userId) throw new PublicError(invalidResetLink);
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!user) throw new PublicError("This reset link is invalid or has expired. Ask for a new one.");
+    if (!user) throw new PublicError(invalidResetLink);
     await tx
       .update(users)
       .set({ passwordHash, emailVerified: user.emailVerified ?? new Date(), updatedAt: new Date() })
       .where(eq(users.id, userId));
     await revokeAllUserSessions(userId, tx);
+    await revokeLinkTokens(tx, "verify-email", userId);
+    await clearSignInFailures(user.email, tx);
     const spaceId = await personalSpaceId(tx, userId);
     await recordAuditEvent(tx, {
       accountId: spaceId,

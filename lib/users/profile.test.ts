@@ -1,12 +1,14 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { accounts, mailOutbox, users } from "@/db/schema";
 import { findSessionUser } from "@/lib/auth/user-sessions";
 import { verifyPassword, hashPassword } from "@/lib/passwords";
-import { createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { createOrganizationWith, createUser, noRequest, uniqueEmail } from "@/test/factories";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { changePassword, deleteUser, updateProfile } from "./profile";
+import { signUp } from "./sign-up";
 
 describe("profile", () => {
   it("renames the user and their personal space together", async () => {
@@ -34,6 +36,34 @@ describe("profile", () => {
     await resetPassword(token, "brand-new-password", noRequest);
     await expect(resetPassword(token, "another-password", noRequest)).rejects.toThrow(/invalid or has expired/);
     expect(await findSessionUser(user.sessionId)).toBeNull();
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(await verifyPassword(row!.passwordHash, "brand-new-password")).toBe(true);
+  });
+
+  it("a reset of an unconfirmed registration sets the password and confirms the address (the link proves the mailbox)", async () => {
+    const email = uniqueEmail("unconfirmed");
+    await signUp({ name: "Squatter", email, password: "squatters-own-secret" }, { ip: "2001:db8::reset", userAgent: "vitest" });
+    await requestPasswordReset(email, noRequest);
+    const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.to, email), eq(mailOutbox.subject, "Reset your password"))).limit(1);
+    await resetPassword(/token=([\w-]+)/.exec(mail!.text)![1]!, "owners-own-secret", noRequest);
+    const [row] = await db.select().from(users).where(eq(users.email, email));
+    expect(row?.emailVerified).toBeInstanceOf(Date);
+    expect(await verifyPassword(row!.passwordHash, "owners-own-secret")).toBe(true);
+    expect((await verifyCredentials(email, "owners-own-secret", noRequest)).status).toBe("ok");
+    expect((await verifyCredentials(email, "squatters-own-secret", noRequest)).status).toBe("invalid");
+  });
+
+  it("refuses common passwords when resetting or changing the password", async () => {
+    const user = await createUser({ passwordHash: await hashPassword("old-password-1") });
+    await expect(changePassword(user, "old-password-1", "password123", noRequest)).rejects.toMatchObject({
+      fieldErrors: { password: [expect.stringMatching(/^This password is too easy to guess\./)] },
+    });
+    await requestPasswordReset(user.email, noRequest);
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const token = /token=([\w-]+)/.exec(mail!.text)![1]!;
+    await expect(resetPassword(token, "Password1!", noRequest)).rejects.toMatchObject({ fieldErrors: { password: [expect.stringMatching(/too easy to guess/)] } });
+    // The refused attempt does not use up the link.
+    await resetPassword(token, "brand-new-password", noRequest);
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(await verifyPassword(row!.passwordHash, "brand-new-password")).toBe(true);
   });

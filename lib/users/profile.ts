@@ -9,6 +9,7 @@ import { PublicError } from "@/lib/errors";
 import { hashPassword } from "@/lib/passwords";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
+import { assertStrongPassword } from "./password-strength";
 
 /** The personal space carries the user's name, so both change together. */
 export async function updateProfile(user: SessionUser, name: string, request: RequestInfo) {
@@ -35,6 +36,7 @@ export async function updateProfile(user: SessionUser, name: string, request: Re
  */
 export async function changePassword(user: SessionUser, currentPassword: string | undefined, newPassword: string, request: RequestInfo) {
   await assertReauthenticated(user, currentPassword, { field: "currentPassword" });
+  assertStrongPassword(newPassword, [user.email, user.name]);
   const passwordHash = await hashPassword(newPassword);
   const spaceId = await personalSpaceId(db, user.id);
   await db.transaction(async (tx) => {

@@ -44,3 +44,8 @@ export const changePasswordSchema = z
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
 export const deleteUserSchema = z.object({ confirmEmail: z.string().trim().toLowerCase() });
+
+export const verifyEmailSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: z.string().min(1, "Enter the password you chose when you signed up.").max(200),
+});

@@ -11,7 +11,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form {...formProps} className="space-y-4" aria-label="Choose a new password">
       <input type="hidden" name="token" value={token} />
       <FormMessage tone="error" message={formError} />
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errorFor("password")} />
+      <TextField label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, not a common or easily guessed password." error={errorFor("password")} />
       <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" error={errorFor("confirmPassword")} />
       <SubmitButton pending={pending} className="w-full">
         Change password

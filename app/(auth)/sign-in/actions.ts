@@ -3,14 +3,19 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { invalid, type ActionResult } from "@/lib/action-result";
 import { signIn } from "@/lib/auth/auth";
+import { rememberDevice } from "@/lib/auth/remember-device";
 import { signInSchema } from "@/lib/users/schemas";
 import { parseForm } from "@/lib/action-result";
 import { safeCallbackUrl } from "../safe-callback";
 
 const messages: Record<string, string> = {
   invalid: "The email or password is incorrect.",
-  unverified: "Confirm your email address first: we have sent you a new link.",
-  "rate-limited": "Too many failed attempts. Please wait 15 minutes before trying again, or reset your password.",
+  unverified: "Confirm your email address first with the link we mailed you (we send a new one, up to 3 an hour).",
+  "rate-limited:account-network":
+    "Too many failed attempts for this account from your network. Wait 15 minutes, or reset your password to sign in right away.",
+  "rate-limited:network": "Too many failed sign-in attempts from your network. Please wait 15 minutes before trying again.",
+  "rate-limited:account":
+    "This account has had too many failed sign-in attempts. Sign in from a browser you have used before, wait an hour, or reset your password to sign in right away.",
 };
 
 export async function signInAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -18,6 +23,7 @@ export async function signInAction(_state: ActionResult, formData: FormData): Pr
   if (!parsed.success) return invalid(parsed.error);
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    await rememberDevice(parsed.data.email);
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "invalid";

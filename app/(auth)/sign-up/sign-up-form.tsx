@@ -25,7 +25,7 @@ export function SignUpForm({ invitation }: { invitation?: { token: string; email
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint="At least 10 characters, not a common or easily guessed password."
         error={errorFor("password")}
       />
       <SubmitButton pending={pending} className="w-full">

@@ -12,7 +12,7 @@ export function ChangePasswordForm({ recentlyAuthenticated }: { recentlyAuthenti
     <form {...formProps} className="space-y-4" aria-label="Change password">
       <FormMessage tone="error" message={formError} />
       <ConfirmPasswordField label="Current password" name="currentPassword" recentlyAuthenticated={recentlyAuthenticated} error={errorFor("currentPassword")} />
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errorFor("password")} />
+      <TextField label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, not a common or easily guessed password." error={errorFor("password")} />
       <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" error={errorFor("confirmPassword")} />
       <SubmitButton pending={pending}>Change password and sign out everywhere</SubmitButton>
     </form>
