@@ -15,3 +15,9 @@ export const organizationSchema = z.object({
   isCompany: checkbox,
 });
 export type OrganizationInput = z.infer<typeof organizationSchema>;
+
+export const deleteOrganizationSchema = z.object({
+  confirmName: z.string().max(200),
+  /** May be left empty within a few minutes of signing in (see assertReauthenticated). */
+  password: z.string().max(200, "This is not your password.").optional(),
+});

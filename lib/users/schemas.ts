@@ -36,4 +36,7 @@ export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), password: passwordSchema, confirmPassword: z.string() })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
-export const deleteUserSchema = z.object({ confirmEmail: z.string().trim().toLowerCase() });
+/** The password for re-authentication: may be left empty within a few minutes of signing in. */
+export const reauthenticationPasswordSchema = z.string().max(200, "This is not your password.").optional();
+
+export const deleteUserSchema = z.object({ confirmEmail: z.string().trim().toLowerCase(), password: reauthenticationPasswordSchema });
