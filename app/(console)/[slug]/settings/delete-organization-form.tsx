@@ -2,8 +2,10 @@
 import { ActionDialog } from "@/components/action-dialog";
 import { TextField } from "@/components/form/field";
 import { deleteOrganizationAction } from "./actions";
+import { DeletionConsequences, type DeletionSummary } from "./deletion-consequences";
+import { reauthenticationHint } from "./reauthentication-hint";
 
-export function DeleteOrganizationForm({ slug, name }: { slug: string; name: string }) {
+export function DeleteOrganizationForm({ slug, name, summary, reauthMinutes }: { slug: string; name: string; summary: DeletionSummary; reauthMinutes: number }) {
   return (
     <ActionDialog
       triggerLabel="Delete organization"
@@ -15,7 +17,13 @@ export function DeleteOrganizationForm({ slug, name }: { slug: string; name: str
       tone="danger"
       action={deleteOrganizationAction.bind(null, slug)}
     >
-      {(errorFor) => <TextField label={`Type ${name} to confirm`} name="confirmName" autoComplete="off" spellCheck={false} error={errorFor("confirmName")} />}
+      {(errorFor) => (
+        <>
+          <DeletionConsequences summary={summary} invoicesHref={`/${slug}/invoices`} subject="organization" />
+          <TextField label={`Type ${name} to confirm`} name="confirmName" autoComplete="off" spellCheck={false} error={errorFor("confirmName")} />
+          <TextField label="Your password" name="password" type="password" autoComplete="current-password" hint={reauthenticationHint(reauthMinutes)} error={errorFor("password")} />
+        </>
+      )}
     </ActionDialog>
   );
 }
