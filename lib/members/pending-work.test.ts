@@ -5,6 +5,7 @@ import { auditEvents, invitations, mailOutbox, memberships, ownershipTransfers }
 import { billingContactEmails } from "@/lib/billing/contacts";
 import { inviteMembers } from "@/lib/invitations/create";
 import { setBillingProfile } from "@/lib/invoices/test-support";
+import { deleteUser } from "@/lib/users/profile";
 import { respondToInvitation } from "@/lib/invitations/respond";
 import { contextFor, createOrganizationWith, createUser, noRequest, uniqueEmail } from "@/test/factories";
 import { changeMemberRole } from "./change-role";
@@ -126,5 +127,12 @@ describe("a departing member's pending work", () => {
     expect(await billingContactEmails(db, organization.id)).toContain(billing.email.toLowerCase());
     await removeMember(await contextFor(owner, organization.slug), billing.id, noRequest);
     expect(await billingContactEmails(db, organization.id)).toEqual([owner.email.toLowerCase()]);
+  });
+
+  it("deleting one's account revokes the invitations one sent", async () => {
+    const { admin, organization, invitee, token } = await adminWithOpenInvitation();
+    await deleteUser(admin, { confirmEmail: admin.email }, noRequest);
+    expect((await invitationFor(organization.id, invitee.email.toLowerCase())).status).toBe("revoked");
+    await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).rejects.toThrow("revoked");
   });
 });
