@@ -5,6 +5,7 @@ import { accounts, auditEvents, invoiceLines, invoices, ledgerEntries, payments,
 import type { SessionUser } from "@/lib/auth/user-sessions";
 import { accountBalanceMinor } from "@/lib/billing/ledger";
 import { collectInvoicePayment } from "@/lib/invoices/collect";
+import { findInvoiceForOperator } from "@/lib/invoices/operator";
 import { addCard, addCredits, dropPaymentJobs, invoiceById, issueTestInvoice } from "@/lib/invoices/test-support";
 import { hashPassword } from "@/lib/passwords";
 import { deleteUser } from "@/lib/users/profile";
@@ -70,6 +71,9 @@ describe("deleting an organization keeps its accounting records", () => {
     const kept = await invoiceById(invoice.id);
     expect(kept).toMatchObject({ accountId: null, number: invoice.number, sequence: invoice.sequence, status: "paid", totalMinor: 1864, buyer: invoice.buyer });
     expect(await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id))).toHaveLength(1);
+    // Still available to the operator (npm run invoice:pdf), with its payment.
+    const forOperator = await findInvoiceForOperator(invoice.number);
+    expect(forOperator?.payments).toEqual([expect.objectContaining({ amountMinor: 1364, status: "succeeded" })]);
     const keptPayments = await db.select().from(payments).where(eq(payments.invoiceId, invoice.id));
     expect(keptPayments.map((p) => [p.id, p.accountId, p.amountMinor])).toEqual([[paymentIds[0], null, 1364]]);
     const keptLedger = await db.select().from(ledgerEntries).where(sql`${ledgerEntries.id} = any(${sql.param(ledgerIds)}::bigint[]) or (${ledgerEntries.accountId} is null and ${ledgerEntries.kind} = 'adjustment' and ${ledgerEntries.createdById} = ${owner.id})`);
