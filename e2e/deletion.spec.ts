@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import * as schema from "../db/schema";
 import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
@@ -102,5 +103,24 @@ test("deleting the account asks for the email and the password", async ({ browse
   await form.getByRole("button", { name: "Delete my account and personal space" }).click();
   await expect(page.getByText("Your account has been deleted.")).toBeVisible();
   expect(await testDb.select().from(schema.users).where(eq(schema.users.id, user.id))).toHaveLength(0);
+  await context.close();
+});
+
+test("the delete dialog fits a phone in dark mode and axe finds nothing serious in it", async ({ browser }) => {
+  const owner = await createTestUser("Pia Phone");
+  const organization = await createTestOrganization([[owner, "owner"]]);
+  await issueInvoice(organization.id, "open", 3);
+  await testDb.insert(schema.ledgerEntries).values({ accountId: organization.id, kind: "top_up", amountMinor: 1250, currency: "EUR", description: "E2E credits" });
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: "dark" });
+  await signInAs(context, owner);
+  const page = await context.newPage();
+  await page.goto(`/${organization.slug}/settings`);
+  await page.getByRole("button", { name: "Delete organization" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Your password")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/delete-dialog.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).include("[role=dialog]").analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   await context.close();
 });

@@ -35,7 +35,7 @@ export function DeletionConsequences({ summary, invoicesHref, subject }: { summa
           ) : (
             <>
               {issuedInvoices === 1 ? "Its issued invoice is" : `Its ${issuedInvoices} issued invoices are`} kept as accounting records, still available to the operator,
-              but you will no longer see them here. Download them first from the {link}.
+              but you will no longer see {issuedInvoices === 1 ? "it" : "them"} here. Download {issuedInvoices === 1 ? "it" : "them"} first from the {link}.
             </>
           )}
         </span>
