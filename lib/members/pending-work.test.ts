@@ -135,4 +135,18 @@ describe("a departing member's pending work", () => {
     expect((await invitationFor(organization.id, invitee.email.toLowerCase())).status).toBe("revoked");
     await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).rejects.toThrow("revoked");
   });
+
+  it("removal and acceptance racing: the invitee never ends up an admin of an organization whose inviter is gone", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { owner, admin, organization, invitee, token } = await adminWithOpenInvitation();
+      const ownerCtx = await contextFor(owner, organization.slug);
+      const [removal] = await Promise.allSettled([removeMember(ownerCtx, admin.id, noRequest), respondToInvitation(invitee, { token }, "accept", noRequest)]);
+      expect(removal.status).toBe("fulfilled");
+      const joined = await membershipOf(organization.id, invitee.id);
+      const invitation = await invitationFor(organization.id, invitee.email.toLowerCase());
+      // Either the acceptance came first (and then the removal left it be), or the invitation was revoked.
+      if (joined) expect(invitation.status).toBe("accepted");
+      else expect(invitation.status).toBe("revoked");
+    }
+  });
 });
