@@ -134,6 +134,8 @@ describe("a departing member's pending work", () => {
     await deleteUser(admin, { confirmEmail: admin.email }, noRequest);
     expect((await invitationFor(organization.id, invitee.email.toLowerCase())).status).toBe("revoked");
     await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).rejects.toThrow("revoked");
+    const [left] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "member.left")));
+    expect(left).toMatchObject({ targetId: admin.id, actorEmail: admin.email, metadata: { role: "admin", reason: "user_deleted" } });
   });
 
   it("removal and acceptance racing: the invitee never ends up an admin of an organization whose inviter is gone", async () => {

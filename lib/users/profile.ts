@@ -103,6 +103,16 @@ export async function deleteUser(user: SessionUser, input: DeleteUserInput, requ
     if (space) await settleAccountForDeletion(tx, space.id, "your account", user.id);
     for (const organization of joined.filter((account) => account.kind === "organization")) {
       await endPendingWork(tx, { accountId: organization.id, userId: user.id, actor: user, reason: "user_deleted", request });
+      // The organization's trail says where the member went (the membership goes with the user).
+      await recordAuditEvent(tx, {
+        accountId: organization.id,
+        actor: user,
+        action: "member.left",
+        targetType: "user",
+        targetId: user.id,
+        metadata: { role: organization.role, reason: "user_deleted" },
+        request,
+      });
     }
     await tx.delete(users).where(eq(users.id, user.id));
   });
