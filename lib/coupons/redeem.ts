@@ -43,8 +43,9 @@ export type RedeemedCoupon = CouponBenefit & { code: string; redemptionId: strin
  * so the last redemption of a limited code goes to exactly one account, and an account redeems a
  * code once (also backed by the unique index coupon_redemptions_once_per_account), and a person
  * redeems a `once_per_user` code (the default) for one of their accounts only. Failed attempts are
- * limited per user and per account (`failedRedemptionRule`), so codes cannot be guessed in bulk. A credit coupon
- * adds a `coupon_grant` to the ledger; it is not a payment, so a suspended account stays suspended.
+ * limited per user and per account (`failedRedemptionRule`), so codes cannot be guessed in bulk.
+ * A credit coupon adds a `coupon_grant` to the ledger; it is not a payment, so a suspended account
+ * stays suspended.
  * A percent coupon discounts the account's next invoices (see `percentDiscountsFor`).
  */
 export async function redeemCoupon(ctx: AccountContext, code: string, request: RequestInfo, now: Date = new Date()): Promise<RedeemedCoupon> {
