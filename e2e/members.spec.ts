@@ -213,14 +213,16 @@ test("role change, removal that ends an open session, leaving, transfer of owner
   expect(await roleIn(organization.id, heir.id)).toBe("owner");
   expect(await roleIn(organization.id, owner.id)).toBe("admin");
 
-  // Deletion by the new owner: the name must be typed.
+  // Deletion by the new owner: the name must be typed, and the password.
   await heirPage.goto(`/${organization.slug}/settings`);
   await heirPage.getByRole("button", { name: "Delete organization" }).click();
   const dialog = heirPage.getByRole("dialog");
   await dialog.getByLabel(`Type ${organization.name} to confirm`).fill("wrong name");
+  await dialog.getByLabel("Your password").fill(heir.password);
   await dialog.getByRole("button", { name: "Delete this organization" }).click();
   await expect(dialog.getByText("Type the organization's name exactly to confirm.")).toBeVisible();
   await dialog.getByLabel(`Type ${organization.name} to confirm`).fill(organization.name);
+  await dialog.getByLabel("Your password").fill(heir.password);
   await dialog.getByRole("button", { name: "Delete this organization" }).click();
   await expect(heirPage).toHaveURL(new RegExp(`/${heir.personalSlug}`));
   await expect(heirPage.getByText("The organization was deleted.").first()).toBeVisible();

@@ -53,3 +53,8 @@ export async function clearRateLimit(key: string, executor: Executor = db) {
 export async function clearRateLimitsWithPrefix(prefix: string, executor: Executor = db) {
   await executor.execute(sql`delete from rate_limit_buckets where starts_with(key, ${prefix})`);
 }
+
+/** Takes back one hit counted for `key` (an attempt that turned out to be legitimate, say). */
+export async function refundRateLimitHit(key: string, executor: Executor = db) {
+  await executor.execute(sql`update rate_limit_buckets set count = greatest(count - 1, 0) where key = ${key}`);
+}

@@ -1,10 +1,12 @@
 /**
- * `npm run coupon:create -- --code WELCOME10 --credit 10.00 [--expires 2027-01-01] [--max 100]`
- * `npm run coupon:create -- --code LAUNCH20 --percent 20 --invoices 3 [--expires …] [--max …]`
+ * `npm run coupon:create -- --code WELCOME10 --credit 10.00 [--expires 2027-01-01] [--max 100] [--per-account]`
+ * `npm run coupon:create -- --code LAUNCH20 --percent 20 --invoices 3 [--expires …] [--max …] [--per-account]`
  *
  * Creates a coupon in the console's database (embedded unless DATABASE_URL is set). A credit is in
  * the configured CURRENCY. --expires is the moment the code stops working: a date means 00:00 UTC
- * that day, or give a full ISO time. --max caps how many accounts may redeem it.
+ * that day, or give a full ISO time. --max caps how many accounts may redeem it. A person redeems a
+ * code for one of their accounts only (so one person cannot collect a credit in every organization
+ * they create), unless --per-account lets each account redeem it once, whoever redeems it.
  */
 import { parseArgs } from "node:util";
 import { closeDb, db } from "../db/client";
@@ -16,8 +18,8 @@ import { PublicError } from "../lib/errors";
 import { prepareRuntime } from "./runtime-env";
 
 const usage = `Usage:
-  npm run coupon:create -- --code CODE --credit AMOUNT [--expires DATE] [--max N]
-  npm run coupon:create -- --code CODE --percent P --invoices N [--expires DATE] [--max N]`;
+  npm run coupon:create -- --code CODE --credit AMOUNT [--expires DATE] [--max N] [--per-account]
+  npm run coupon:create -- --code CODE --percent P --invoices N [--expires DATE] [--max N] [--per-account]`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -50,6 +52,7 @@ function couponInputFromArgs(argv: string[]): CreateCouponInput {
         invoices: { type: "string" },
         expires: { type: "string" },
         max: { type: "string" },
+        "per-account": { type: "boolean" },
       },
       strict: true,
     }).values;
@@ -58,7 +61,12 @@ function couponInputFromArgs(argv: string[]): CreateCouponInput {
   }
   if (!parsed.code) fail("--code is required.");
   if ((parsed.credit === undefined) === (parsed.percent === undefined)) fail("Give either --credit or --percent.");
-  const common = { code: parsed.code, expiresAt: expiry(parsed.expires), maxRedemptions: integer(parsed.max, "max") ?? null };
+  const common = {
+    code: parsed.code,
+    expiresAt: expiry(parsed.expires),
+    maxRedemptions: integer(parsed.max, "max") ?? null,
+    oncePerUser: !parsed["per-account"],
+  };
   if (parsed.credit !== undefined) {
     if (parsed.invoices !== undefined) fail("--invoices goes with --percent.");
     const amountMinor = parseAmountToMinor(parsed.credit);
@@ -82,6 +90,7 @@ try {
   console.log(`Coupon ${coupon.code} created: ${benefit}.`);
   console.log(`  expires:         ${coupon.expiresAt ? coupon.expiresAt.toISOString() : "never"}`);
   console.log(`  max redemptions: ${coupon.maxRedemptions ?? "unlimited"}`);
+  console.log(`  redeemable:      ${coupon.oncePerUser ? "once per person (for one of their accounts)" : "once per account"}`);
   if (coupon.kind === "credit") console.log(`  (${formatMoney(coupon.amountMinor!, coupon.currency!)} per redeeming account)`);
 } catch (error) {
   if (!(error instanceof PublicError)) throw error;

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
+import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { PublicError } from "@/lib/errors";
@@ -10,18 +11,30 @@ import { organizationDeletedMail } from "@/lib/mail/member-templates";
 import { currentRoles, lockOrganization } from "@/lib/members/organization-lock";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
+import { settleAccountForDeletion } from "./accounting-records";
+
+export interface DeleteOrganizationInput {
+  confirmName: string;
+  /** The owner's password; may be empty right after a sign-in (see assertReauthenticated). */
+  password?: string;
+}
 
 /**
  * Deletes the organization and, through ON DELETE CASCADE, everything it holds: memberships,
- * invitations, transfers, logo and its audit trail. Members are told by mail. The deletion itself
- * is recorded in the deleting owner's personal space, the only trail that survives it.
+ * invitations, transfers, logo and its audit trail. Its invoices, payments and ledger are kept as
+ * accounting records (lib/accounts/accounting-records.ts): refused while one is unpaid, and the
+ * remaining credit is forfeited. Asks for the name typed and the password. Members are told by
+ * mail. The deletion itself is recorded in the deleting owner's personal space, the only trail
+ * that survives it.
  */
-export async function deleteOrganization(ctx: AccountContext, confirmName: string, request: RequestInfo) {
+export async function deleteOrganization(ctx: AccountContext, input: DeleteOrganizationInput, request: RequestInfo) {
   assertCan(ctx, "account.delete");
-  if (confirmName.trim() !== ctx.account.name) throw PublicError.field("confirmName", "Type the organization's name exactly to confirm.");
+  if (input.confirmName.trim() !== ctx.account.name) throw PublicError.field("confirmName", "Type the organization's name exactly to confirm.");
+  await assertReauthenticated(ctx.user, input.password);
   await db.transaction(async (tx) => {
     const account = await lockOrganization(tx, ctx.account.id);
     if ((await currentRoles(tx, account.id, [ctx.user.id])).get(ctx.user.id) !== "owner") throw new PublicError("Only owners can delete the organization.");
+    const records = await settleAccountForDeletion(tx, account.id, "the organization", ctx.user.id);
     const members = await tx
       .select({ email: users.email })
       .from(memberships)
@@ -35,7 +48,7 @@ export async function deleteOrganization(ctx: AccountContext, confirmName: strin
       action: "organization.deleted",
       targetType: "account",
       targetId: account.id,
-      metadata: { name: account.name, slug: account.slug, members: members.length },
+      metadata: { name: account.name, slug: account.slug, members: members.length, ...records },
       request,
     });
     for (const member of members) await queueMail(tx, organizationDeletedMail(member.email, account.name, ctx.user.name));

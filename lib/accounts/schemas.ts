@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalPasswordSchema } from "@/lib/users/schemas";
 import { slugSchema } from "./slugs";
 
 export const organizationNameSchema = z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
@@ -15,3 +16,8 @@ export const organizationSchema = z.object({
   isCompany: checkbox,
 });
 export type OrganizationInput = z.infer<typeof organizationSchema>;
+
+export const deleteOrganizationSchema = z.object({
+  confirmName: z.string().max(200),
+  password: optionalPasswordSchema,
+});

@@ -1,3 +1,4 @@
+import { can } from "./can";
 import { canGrantRole, type Role } from "./roles";
 
 interface Party {
@@ -28,4 +29,13 @@ export function removalRefusal(actor: Party, target: Party): string | null {
 /** Roles an inviter may hand out: up to their own, never owner (ownership is transferred, not invited). */
 export function invitableRoles(inviter: Role): Role[] {
   return (["admin", "billing", "developer", "member"] as const).filter((role) => canGrantRole(inviter, role));
+}
+
+/**
+ * What an invitation from someone holding this role may grant: nothing without the right to invite,
+ * else `invitableRoles`. Pending invitations are held to it when their sender's role changes and
+ * again when they are accepted.
+ */
+export function rolesGrantableByInvitation(inviter: Role): Role[] {
+  return can({ role: inviter, accountKind: "organization" }, "members.invite") ? invitableRoles(inviter) : [];
 }

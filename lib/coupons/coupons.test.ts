@@ -12,7 +12,7 @@ import { createCoupon } from "./create";
 import { describeBenefit, describeRedemption } from "./describe";
 import { consumePercentDiscount, percentDiscountsFor } from "./discounts";
 import { listRedemptions } from "./queries";
-import { couponMessages, redeemCoupon } from "./redeem";
+import { couponMessages, failedRedemptionRule, redeemCoupon } from "./redeem";
 
 const uniqueCode = (prefix = "T") => `${prefix}${randomUUID().slice(0, 8).toUpperCase()}`;
 
@@ -143,6 +143,59 @@ describe("redeemCoupon", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect((r.reason as PublicError).fieldErrors).toEqual({ code: [couponMessages.alreadyRedeemed] });
     expect(await couponState(coupon.id, organization.id)).toEqual({ redemptionCount: 1, redemptions: 1, ledger: 1, balance: 1000, events: 1 });
+  });
+});
+
+describe("redeemCoupon against abuse", () => {
+  it("limits failed codes per user: the 11th guess within 15 minutes is refused even if right; successes do not count", async () => {
+    const { ctx, user, organization } = await organizationWith("owner");
+    const good = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 100 });
+    await redeemCoupon(ctx, good.code, noRequest);
+    for (let i = 0; i < failedRedemptionRule.limit; i++) await expectCodeError(redeemCoupon(ctx, uniqueCode("GUESS"), noRequest), couponMessages.unknown);
+    const right = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 100 });
+    await expectCodeError(redeemCoupon(ctx, right.code, noRequest), couponMessages.tooManyFailures(15));
+    expect(await couponState(right.id, organization.id)).toMatchObject({ redemptions: 0, balance: 100 });
+    // Another account of the same person is limited too (per user).
+    const other = await createOrganizationWith({ owner: user });
+    await expectCodeError(redeemCoupon(await contextFor(user, other.slug), right.code, noRequest), couponMessages.tooManyFailures(15));
+  });
+
+  it("limits failed codes per account, whoever of its members guesses, also in parallel", async () => {
+    const [owner, biller] = [await createUser(), await createUser()];
+    const organization = await createOrganizationWith({ owner, billing: biller });
+    const billerCtx = await contextFor(biller, organization.slug);
+    const guesses = await Promise.allSettled(Array.from({ length: 25 }, () => redeemCoupon(billerCtx, uniqueCode("GUESS"), noRequest)));
+    const messages = guesses.map((g) => ((g as PromiseRejectedResult).reason as PublicError).fieldErrors?.code?.[0]);
+    expect(messages.filter((m) => m === couponMessages.unknown)).toHaveLength(failedRedemptionRule.limit);
+    await expectCodeError(redeemCoupon(await contextFor(owner, organization.slug), uniqueCode("GUESS"), noRequest), couponMessages.tooManyFailures(15));
+  });
+
+  it("a credit code is redeemed by a person for one account only, even racing", async () => {
+    const coupon = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 2500 });
+    const user = await createUser();
+    const [first, second, third] = [await createOrganizationWith({ owner: user }), await createOrganizationWith({ owner: user }), await createOrganizationWith({ owner: user })];
+    await redeemCoupon(await contextFor(user, first.slug), coupon.code, noRequest);
+    await expectCodeError(redeemCoupon(await contextFor(user, second.slug), coupon.code, noRequest), couponMessages.usedByYouElsewhere);
+    expect(await couponState(coupon.id, second.id)).toMatchObject({ redemptions: 0, balance: 0 });
+
+    const racing = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 2500 });
+    const results = await Promise.allSettled([second, third].map(async (o) => redeemCoupon(await contextFor(user, o.slug), racing.code, noRequest)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await accountBalanceMinor(second.id)) + (await accountBalanceMinor(third.id))).toBe(2500);
+    // Another person may still use it for an account of theirs.
+    const { ctx } = await organizationWith("owner");
+    await redeemCoupon(ctx, coupon.code, noRequest);
+  });
+
+  it("a --per-account code may be redeemed once by each account, by the same person", async () => {
+    const coupon = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 300, oncePerUser: false });
+    expect(coupon.oncePerUser).toBe(false);
+    const user = await createUser();
+    const [first, second] = [await createOrganizationWith({ owner: user }), await createOrganizationWith({ owner: user })];
+    await redeemCoupon(await contextFor(user, first.slug), coupon.code, noRequest);
+    await redeemCoupon(await contextFor(user, second.slug), coupon.code, noRequest);
+    expect(await accountBalanceMinor(second.id)).toBe(300);
+    await expectCodeError(redeemCoupon(await contextFor(user, second.slug), coupon.code, noRequest), couponMessages.alreadyRedeemed);
   });
 });
 

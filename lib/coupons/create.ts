@@ -9,7 +9,7 @@ export type Coupon = typeof coupons.$inferSelect;
 /**
  * Creates a coupon (operators, through `npm run coupon:create`, and the demo seed): a credit in the
  * console's currency, or a percentage off the account's next N invoices; optional expiry and
- * maximum number of redemptions. Codes are stored upper-case and unique case-insensitively.
+ * maximum number of redemptions; once per person (the default) or once per account. Codes are stored upper-case and unique case-insensitively.
  */
 export async function createCoupon(input: CreateCouponInput, executor: Executor = db): Promise<Coupon> {
   const parsed = createCouponSchema.safeParse(input);
@@ -25,7 +25,7 @@ export async function createCoupon(input: CreateCouponInput, executor: Executor 
   try {
     const [row] = await executor
       .insert(coupons)
-      .values({ ...values, expiresAt: coupon.expiresAt ?? null, maxRedemptions: coupon.maxRedemptions ?? null })
+      .values({ ...values, expiresAt: coupon.expiresAt ?? null, maxRedemptions: coupon.maxRedemptions ?? null, oncePerUser: coupon.oncePerUser })
       .returning();
     return row!;
   } catch (error) {

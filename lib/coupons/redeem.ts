@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/authz/can";
 import { appendLedgerEntry } from "@/lib/billing/ledger";
 import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
+import { hitRateLimit, refundRateLimitHit } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
 import type { CouponBenefit } from "./describe";
 
@@ -16,21 +17,42 @@ export const couponMessages = {
   usedUp: "This code has been used up.",
   alreadyRedeemed: "This account has already used this code.",
   wrongCurrency: "This code cannot be used with this account's currency.",
+  usedByYouElsewhere: "You have already used this code for another account. It can be used once per person.",
+  tooManyFailures: (minutes: number) => `Too many codes tried that did not work. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
 } as const;
+
+/** Codes are guessable only so fast: failed attempts per user and per account (a success does not count). */
+export const failedRedemptionRule = { limit: 10, windowSeconds: 15 * 60 };
+const failureKeys = (ctx: AccountContext) => [`coupon-failures:user:${ctx.user.id}`, `coupon-failures:account:${ctx.account.id}`];
+
+/**
+ * Counts the attempt before trying it (atomically, so parallel guesses are counted too) and takes
+ * the count back when the code worked: what remains counted is the failures.
+ */
+async function countAttempt(ctx: AccountContext) {
+  for (const key of failureKeys(ctx)) {
+    const state = await hitRateLimit(key, failedRedemptionRule);
+    if (!state.allowed) throw PublicError.field("code", couponMessages.tooManyFailures(Math.ceil(state.retryAfterSeconds / 60)));
+  }
+}
 
 export type RedeemedCoupon = CouponBenefit & { code: string; redemptionId: string };
 
 /**
  * Redeems a code for the context's account. The coupon row is locked while checking and counting,
  * so the last redemption of a limited code goes to exactly one account, and an account redeems a
- * code once (also backed by the unique index coupon_redemptions_once_per_account). A credit coupon
- * adds a `coupon_grant` to the ledger; it is not a payment, so a suspended account stays suspended.
+ * code once (also backed by the unique index coupon_redemptions_once_per_account), and a person
+ * redeems a `once_per_user` code (the default) for one of their accounts only. Failed attempts are
+ * limited per user and per account (`failedRedemptionRule`), so codes cannot be guessed in bulk.
+ * A credit coupon adds a `coupon_grant` to the ledger; it is not a payment, so a suspended account
+ * stays suspended.
  * A percent coupon discounts the account's next invoices (see `percentDiscountsFor`).
  */
 export async function redeemCoupon(ctx: AccountContext, code: string, request: RequestInfo, now: Date = new Date()): Promise<RedeemedCoupon> {
   assertCan(ctx, "billing.manage");
   const typed = code.trim();
   if (!typed) throw PublicError.field("code", "Enter a code.");
+  await countAttempt(ctx);
   try {
     return await db.transaction(async (tx) => {
       const [coupon] = await tx
@@ -45,6 +67,14 @@ export async function redeemCoupon(ctx: AccountContext, code: string, request: R
         .from(couponRedemptions)
         .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.accountId, ctx.account.id)));
       if (previous) throw PublicError.field("code", couponMessages.alreadyRedeemed);
+      if (coupon.oncePerUser) {
+        // The coupon row is locked: two accounts of one person redeeming at once are serialized here.
+        const [elsewhere] = await tx
+          .select({ id: couponRedemptions.id })
+          .from(couponRedemptions)
+          .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.redeemedById, ctx.user.id)));
+        if (elsewhere) throw PublicError.field("code", couponMessages.usedByYouElsewhere);
+      }
       if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions) throw PublicError.field("code", couponMessages.usedUp);
 
       const benefit = benefitOf(coupon);
@@ -78,6 +108,7 @@ export async function redeemCoupon(ctx: AccountContext, code: string, request: R
         metadata: { code: coupon.code, ...benefit },
         request,
       });
+      for (const key of failureKeys(ctx)) await refundRateLimitHit(key, tx);
       return { ...benefit, code: coupon.code, redemptionId: redemption!.id };
     });
   } catch (error) {

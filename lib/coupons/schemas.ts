@@ -23,6 +23,8 @@ const common = {
   expiresAt: z.date().nullable().optional(),
   /** How many accounts may redeem it in all; null for no limit. */
   maxRedemptions: z.number().int().min(1, "The maximum number of redemptions is at least 1.").max(10_000_000).nullable().optional(),
+  /** True (the default): a person redeems it for one account only. False: once per account. */
+  oncePerUser: z.boolean().default(true),
 };
 
 export const createCouponSchema = z.discriminatedUnion("kind", [

@@ -14,6 +14,7 @@ import { lockOrganization } from "@/lib/members/organization-lock";
 import { hitRateLimit } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
 import { newLinkToken } from "@/lib/tokens";
+import { mailboxFlooded } from "./mailbox-limit";
 import { invitationExpiry, invitationState } from "./tokens";
 
 export interface InviteOutcome {
@@ -85,6 +86,11 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
       if (!limit.allowed) throw new PublicError("This organization has sent too many invitations in the last hour. Try again later.");
     }
     for (const email of toInvite) {
+      const flooded = await mailboxFlooded(tx, email);
+      if (flooded) {
+        outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: false, message: flooded };
+        continue;
+      }
       const { token, hash } = newLinkToken();
       const [invitation] = await tx
         .insert(invitations)

@@ -12,6 +12,7 @@ import { currentRoles, lockOrganization } from "@/lib/members/organization-lock"
 import { hitRateLimit } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
 import { newLinkToken } from "@/lib/tokens";
+import { mailboxFlooded } from "./mailbox-limit";
 import { invitationExpiry, invitationState } from "./tokens";
 
 const unknownInvitation = "This invitation does not exist in this organization.";
@@ -40,6 +41,8 @@ export async function resendInvitation(ctx: AccountContext, invitationId: string
     if (!invitableRoles(actorRole).includes(invitation.role)) throw new PublicError("You cannot resend an invitation for a role above your own.");
     const limit = await hitRateLimit(`invitation-resend:${invitation.id}`, { limit: 3, windowSeconds: 3600 }, tx);
     if (!limit.allowed) throw new PublicError(`This invitation was resent too often. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`);
+    const flooded = await mailboxFlooded(tx, invitation.email);
+    if (flooded) throw new PublicError(flooded);
     const { token, hash } = newLinkToken();
     await tx
       .update(invitations)

@@ -9,10 +9,14 @@ import type { Role } from "@/lib/authz/roles";
 import { PublicError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/request-info";
 import { currentRoles, lockOrganization } from "./organization-lock";
+import { endPendingWork } from "./pending-work";
 
 export const notAMember = "This person is not a member of this organization.";
 
-/** Changes a member's role under the organization lock, with both roles read fresh inside it. */
+/**
+ * Changes a member's role under the organization lock, with both roles read fresh inside it. Their
+ * pending invitations for roles the new role cannot grant are revoked (see endPendingWork).
+ */
 export async function changeMemberRole(ctx: AccountContext, targetUserId: string, newRole: Role, request: RequestInfo) {
   assertCan(ctx, "members.updateRole");
   await db.transaction(async (tx) => {
@@ -39,5 +43,7 @@ export async function changeMemberRole(ctx: AccountContext, targetUserId: string
       metadata: { from: targetRole, to: newRole },
       request,
     });
+    // A lowered role takes back the invitations it could no longer send (and an ex-owner's offer).
+    await endPendingWork(tx, { accountId: ctx.account.id, userId: targetUserId, actor: ctx.user, reason: "role_changed", newRole, request });
   });
 }

@@ -11,6 +11,7 @@ import { ownershipOfferedMail } from "@/lib/mail/member-templates";
 import type { RequestInfo } from "@/lib/request-info";
 import { notAMember } from "./change-role";
 import { currentRoles, lockOrganization } from "./organization-lock";
+import { endPendingWork } from "./pending-work";
 
 export async function pendingTransfer(ctx: AccountContext) {
   const [row] = await db
@@ -89,6 +90,11 @@ async function closeTransfer(ctx: AccountContext, transferId: string, outcome: "
       metadata: { from: offer.fromUserId, to: offer.toUserId },
       request,
     });
+    // The former owner now holds the recipient's old role: invitations it cannot grant are revoked.
+    const senderRole = roles.get(offer.toUserId);
+    if (outcome === "accepted" && senderRole) {
+      await endPendingWork(tx, { accountId: ctx.account.id, userId: offer.fromUserId, actor: ctx.user, reason: "role_changed", newRole: senderRole, request });
+    }
   });
 }
 

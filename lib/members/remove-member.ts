@@ -1,6 +1,6 @@
-import { and, eq, or } from "drizzle-orm";
-import { db, type Transaction } from "@/db/client";
-import { memberships, ownershipTransfers, users } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
@@ -11,22 +11,12 @@ import { removedFromOrganizationMail } from "@/lib/mail/member-templates";
 import type { RequestInfo } from "@/lib/request-info";
 import { notAMember } from "./change-role";
 import { currentRoles, lockOrganization, ownerCount } from "./organization-lock";
+import { endPendingWork } from "./pending-work";
 
-/** Whatever was pending for a departing member ends with their membership. */
-async function endPendingWork(tx: Transaction, accountId: string, userId: string) {
-  await tx
-    .update(ownershipTransfers)
-    .set({ status: "cancelled", respondedAt: new Date() })
-    .where(
-      and(
-        eq(ownershipTransfers.accountId, accountId),
-        eq(ownershipTransfers.status, "pending"),
-        or(eq(ownershipTransfers.fromUserId, userId), eq(ownershipTransfers.toUserId, userId)),
-      ),
-    );
-}
-
-/** Removes a member. Their very next request to the organization finds no membership: a 404. */
+/**
+ * Removes a member. Their very next request to the organization finds no membership: a 404. Their
+ * pending invitations and ownership offers end with them; the removal mail is the last they get.
+ */
 export async function removeMember(ctx: AccountContext, targetUserId: string, request: RequestInfo) {
   assertCan(ctx, "members.remove");
   await db.transaction(async (tx) => {
@@ -42,7 +32,7 @@ export async function removeMember(ctx: AccountContext, targetUserId: string, re
     if (targetRole === "owner" && (await ownerCount(tx, ctx.account.id)) <= 1) throw new PublicError("The organization needs at least one owner.");
 
     await tx.delete(memberships).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, targetUserId)));
-    await endPendingWork(tx, ctx.account.id, targetUserId);
+    await endPendingWork(tx, { accountId: ctx.account.id, userId: targetUserId, actor: ctx.user, reason: "member_removed", request });
     const [target] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, targetUserId));
     await recordAuditEvent(tx, {
       accountId: ctx.account.id,
@@ -68,7 +58,7 @@ export async function leaveOrganization(ctx: AccountContext, request: RequestInf
       throw new PublicError("You are the last owner. Transfer ownership or delete the organization first.");
     }
     await tx.delete(memberships).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, ctx.user.id)));
-    await endPendingWork(tx, ctx.account.id, ctx.user.id);
+    await endPendingWork(tx, { accountId: ctx.account.id, userId: ctx.user.id, actor: ctx.user, reason: "member_left", request });
     await recordAuditEvent(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,

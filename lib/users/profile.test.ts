@@ -76,10 +76,10 @@ describe("profile", () => {
   it("deleting the user is refused while they are an organization's only owner, then removes everything", async () => {
     const user = await createUser();
     const organization = await createOrganizationWith({ owner: user });
-    await expect(deleteUser(user, user.email)).rejects.toThrow(/only owner/);
-    await expect(deleteUser(user, "wrong@example.test")).rejects.toMatchObject({ fieldErrors: { confirmEmail: [expect.any(String)] } });
+    await expect(deleteUser(user, { confirmEmail: user.email })).rejects.toThrow(/only owner/);
+    await expect(deleteUser(user, { confirmEmail: "wrong@example.test" })).rejects.toMatchObject({ fieldErrors: { confirmEmail: [expect.any(String)] } });
     await db.delete(accounts).where(eq(accounts.id, organization.id));
-    await deleteUser(user, user.email);
+    await deleteUser(user, { confirmEmail: user.email });
     expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
     expect(await db.select().from(accounts).where(eq(accounts.personalOwnerId, user.id))).toHaveLength(0);
     expect(await findSessionUser(user.sessionId)).toBeNull();

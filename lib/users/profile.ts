@@ -1,11 +1,13 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, users } from "@/db/schema";
+import { settleAccountForDeletion } from "@/lib/accounts/accounting-records";
 import { recordAuditEvent } from "@/lib/audit";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import type { SessionUser } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
+import { endPendingWork } from "@/lib/members/pending-work";
 import { hashPassword } from "@/lib/passwords";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
@@ -54,16 +56,35 @@ export async function signOutEverywhere(user: SessionUser, request: RequestInfo)
   });
 }
 
+export interface DeleteUserInput {
+  confirmEmail: string;
+  /** May be empty right after a sign-in (see assertReauthenticated). */
+  password?: string;
+}
+
 /**
  * Deletes the user, their personal space and everything hanging off them (sessions, memberships).
- * Refused while they are the only owner of an organization: it would be left without an owner.
+ * Asks for the email typed and the password. Refused while they are the only owner of an
+ * organization (it would be left without an owner) and while an invoice of their personal space is
+ * unpaid; its issued invoices, payments and ledger are kept as accounting records and remaining
+ * credit is forfeited (lib/accounts/accounting-records.ts). Their pending invitations and ownership
+ * offers in organizations are revoked, as when they are removed.
  */
-export async function deleteUser(user: SessionUser, confirmEmail: string) {
-  if (confirmEmail !== user.email.toLowerCase()) {
+export async function deleteUser(user: SessionUser, input: DeleteUserInput, request?: RequestInfo) {
+  if (input.confirmEmail !== user.email.toLowerCase()) {
     throw PublicError.field("confirmEmail", "Type your email address exactly to confirm.");
   }
+  await assertReauthenticated(user, input.password);
   await db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
+    // Every account the user belongs to, locked in one order (membership changes take this lock).
+    const joined = await tx
+      .select({ id: accounts.id, name: accounts.name, kind: accounts.kind, role: memberships.role })
+      .from(memberships)
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(eq(memberships.userId, user.id))
+      .orderBy(asc(accounts.id))
+      .for("update", { of: accounts });
     const soleOwned = await tx
       .select({ name: accounts.name })
       .from(memberships)
@@ -75,12 +96,26 @@ export async function deleteUser(user: SessionUser, confirmEmail: string) {
           eq(accounts.kind, "organization"),
           sql`not exists (select 1 from ${memberships} m2 where m2.account_id = ${accounts.id} and m2.role = 'owner' and m2.user_id <> ${user.id})`,
         ),
-      )
-      .for("update", { of: accounts });
+      );
     if (soleOwned.length > 0) {
       throw new PublicError(
         `You are the only owner of ${soleOwned.map((o) => o.name).join(", ")}. Transfer ownership or delete ${soleOwned.length === 1 ? "it" : "them"} first.`,
       );
+    }
+    const space = joined.find((account) => account.kind === "personal");
+    if (space) await settleAccountForDeletion(tx, space.id, "your account", user.id);
+    for (const organization of joined.filter((account) => account.kind === "organization")) {
+      await endPendingWork(tx, { accountId: organization.id, userId: user.id, actor: user, reason: "user_deleted", request });
+      // The organization's trail says where the member went (the membership goes with the user).
+      await recordAuditEvent(tx, {
+        accountId: organization.id,
+        actor: user,
+        action: "member.left",
+        targetType: "user",
+        targetId: user.id,
+        metadata: { role: organization.role, reason: "user_deleted" },
+        request,
+      });
     }
     await tx.delete(users).where(eq(users.id, user.id));
   });

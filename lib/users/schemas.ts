@@ -43,7 +43,7 @@ export const changePasswordSchema = z
   .object({ currentPassword: optionalPasswordSchema, password: passwordSchema, confirmPassword: z.string() })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
-export const deleteUserSchema = z.object({ confirmEmail: z.string().trim().toLowerCase() });
+export const deleteUserSchema = z.object({ confirmEmail: z.string().trim().toLowerCase(), password: optionalPasswordSchema });
 
 export const verifyEmailSchema = z.object({
   token: z.string().min(1).max(200),

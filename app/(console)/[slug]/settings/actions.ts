@@ -6,7 +6,7 @@ import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-r
 import { deleteOrganization } from "@/lib/accounts/delete-organization";
 import { removeAccountLogo, setAccountLogo } from "@/lib/accounts/logo";
 import { personalSpaceSlug } from "@/lib/accounts/queries";
-import { organizationSchema } from "@/lib/accounts/schemas";
+import { deleteOrganizationSchema, organizationSchema } from "@/lib/accounts/schemas";
 import { updateOrganization } from "@/lib/accounts/update-organization";
 import { signOut } from "@/lib/auth/auth";
 import { revokeOwnSession } from "@/lib/auth/active-sessions";
@@ -118,7 +118,7 @@ export async function deleteUserAction(_state: ActionResult, formData: FormData)
   const user = await currentUser();
   if (!user) return sessionEnded;
   const result = await runAction(async () => {
-    await deleteUser(user, parsed.data.confirmEmail);
+    await deleteUser(user, parsed.data, await requestInfo());
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;
@@ -126,15 +126,13 @@ export async function deleteUserAction(_state: ActionResult, formData: FormData)
   return result;
 }
 
-const deleteOrganizationSchema = z.object({ confirmName: z.string().max(200) });
-
 export async function deleteOrganizationAction(slug: string, _state: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseForm(deleteOrganizationSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await loadAccountContext(slug);
   if (!ctx) return notFound;
   const result = await runAction(async () => {
-    await deleteOrganization(ctx, parsed.data.confirmName, await requestInfo());
+    await deleteOrganization(ctx, parsed.data, await requestInfo());
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;

@@ -1,9 +1,11 @@
 "use client";
 import { ActionDialog } from "@/components/action-dialog";
+import { ConfirmPasswordField } from "@/components/form/confirm-password-field";
 import { TextField } from "@/components/form/field";
 import { deleteOrganizationAction } from "./actions";
+import { DeletionConsequences, type DeletionSummary } from "./deletion-consequences";
 
-export function DeleteOrganizationForm({ slug, name }: { slug: string; name: string }) {
+export function DeleteOrganizationForm({ slug, name, summary, recentlyAuthenticated }: { slug: string; name: string; summary: DeletionSummary; recentlyAuthenticated: boolean }) {
   return (
     <ActionDialog
       triggerLabel="Delete organization"
@@ -15,7 +17,13 @@ export function DeleteOrganizationForm({ slug, name }: { slug: string; name: str
       tone="danger"
       action={deleteOrganizationAction.bind(null, slug)}
     >
-      {(errorFor) => <TextField label={`Type ${name} to confirm`} name="confirmName" autoComplete="off" spellCheck={false} error={errorFor("confirmName")} />}
+      {(errorFor) => (
+        <>
+          <DeletionConsequences summary={summary} invoicesHref={`/${slug}/invoices`} subject="organization" />
+          <TextField label={`Type ${name} to confirm`} name="confirmName" autoComplete="off" spellCheck={false} error={errorFor("confirmName")} />
+          <ConfirmPasswordField recentlyAuthenticated={recentlyAuthenticated} error={errorFor("password")} />
+        </>
+      )}
     </ActionDialog>
   );
 }

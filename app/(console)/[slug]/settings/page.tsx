@@ -3,16 +3,19 @@ import { OrganizationForm } from "@/app/(console)/organization-form";
 import { FlashToast } from "@/components/flash-toast";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { deletionConsequences } from "@/lib/accounts/accounting-records";
 import { getAccountOverview } from "@/lib/accounts/queries";
 import { isRecentlyAuthenticated } from "@/lib/auth/reauthentication";
 import { can } from "@/lib/authz/can";
 import { requireAccountContext, type AccountContext } from "@/lib/authz/context";
+import { formatMoney } from "@/lib/billing/money";
 import { config } from "@/lib/config";
 import { updateOrganizationAction } from "./actions";
 import { ActiveSessions } from "./active-sessions";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountForm } from "./delete-account-form";
 import { DeleteOrganizationForm } from "./delete-organization-form";
+import type { DeletionSummary } from "./deletion-consequences";
 import { LogoForm } from "./logo-form";
 import { ProfileForm } from "./profile-form";
 
@@ -28,17 +31,25 @@ export default async function SettingsPage({
   const ctx = await requireAccountContext((await params).slug);
   const { hasLogo } = await getAccountOverview(ctx);
   const flash = (await searchParams).flash === "saved" ? <FlashToast message="Settings saved." /> : null;
+  // A personal space's context is its owner's; in an organization only owners may see (and do) this.
+  const summary = ctx.account.kind === "personal" || can(ctx, "account.delete") ? await deletionSummary(ctx.account.id) : null;
   return (
     <>
       {flash}
-      {ctx.account.kind === "personal" ? <PersonalSettings ctx={ctx} hasLogo={hasLogo} /> : <OrganizationSettings ctx={ctx} hasLogo={hasLogo} />}
+      {ctx.account.kind === "personal" ? <PersonalSettings ctx={ctx} hasLogo={hasLogo} summary={summary!} /> : <OrganizationSettings ctx={ctx} hasLogo={hasLogo} summary={summary} />}
     </>
   );
 }
 
-function OrganizationSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: boolean }) {
+async function deletionSummary(accountId: string): Promise<DeletionSummary> {
+  const { issuedInvoices, unsettledInvoiceNumbers, creditMinor, currency } = await deletionConsequences(accountId);
+  return { issuedInvoices, unsettledInvoiceNumbers, credit: creditMinor > 0 ? formatMoney(creditMinor, currency) : null };
+}
+
+async function OrganizationSettings({ ctx, hasLogo, summary }: { ctx: AccountContext; hasLogo: boolean; summary: DeletionSummary | null }) {
   const { account } = ctx;
   const editable = can(ctx, "account.update");
+  const recentlyAuthenticated = await isRecentlyAuthenticated(ctx.user);
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description={editable ? "The organization's identity and URL." : "Only owners and admins can change these settings."} />
@@ -76,7 +87,7 @@ function OrganizationSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: 
           </CardContent>
         </Card>
       )}
-      {can(ctx, "account.delete") && (
+      {summary && (
         <Card className="border-danger/50">
           <CardHeader>
             <CardTitle>Danger zone</CardTitle>
@@ -85,7 +96,7 @@ function OrganizationSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: 
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <DeleteOrganizationForm slug={account.slug} name={account.name} />
+            <DeleteOrganizationForm slug={account.slug} name={account.name} summary={summary} recentlyAuthenticated={recentlyAuthenticated} />
           </CardContent>
         </Card>
       )}
@@ -93,7 +104,7 @@ function OrganizationSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: 
   );
 }
 
-async function PersonalSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo: boolean }) {
+async function PersonalSettings({ ctx, hasLogo, summary }: { ctx: AccountContext; hasLogo: boolean; summary: DeletionSummary }) {
   const { user, account } = ctx;
   const recentlyAuthenticated = await isRecentlyAuthenticated(user);
   return (
@@ -122,12 +133,12 @@ async function PersonalSettings({ ctx, hasLogo }: { ctx: AccountContext; hasLogo
         <CardHeader>
           <CardTitle>Delete account</CardTitle>
           <CardDescription>
-            Deletes your account, your personal space and your memberships. This cannot be undone. Organizations you own alone must be
-            transferred or deleted first.
+            Deletes your account, your personal space and your memberships, and withdraws the invitations you sent. This cannot be undone.
+            Organizations you own alone must be transferred or deleted first.
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <DeleteAccountForm email={user.email} />
+          <DeleteAccountForm email={user.email} slug={account.slug} summary={summary} recentlyAuthenticated={recentlyAuthenticated} />
         </CardContent>
       </Card>
     </div>

@@ -1,0 +1,75 @@
+import { and, eq, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { invitations, ownershipTransfers } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit";
+import { rolesGrantableByInvitation } from "@/lib/authz/member-rules";
+import type { Role } from "@/lib/authz/roles";
+import type { RequestInfo } from "@/lib/request-info";
+
+export type PendingWorkReason = "member_removed" | "member_left" | "role_changed" | "user_deleted";
+
+interface EndPendingWork {
+  accountId: string;
+  /** The member whose invitations and ownership offers are at stake. */
+  userId: string;
+  actor: { id: string; email: string } | null;
+  reason: PendingWorkReason;
+  /** For a role change: the role they keep. Without it, the member is gone. */
+  newRole?: Role;
+  request?: RequestInfo;
+}
+
+/**
+ * What a member set in motion stands only as long as they could still do it now. Called in the
+ * transaction (under the organization lock) that removes them, lets them leave or lowers their role:
+ * - their pending invitations are revoked, all of them when they leave, or those for a role their new
+ *   role cannot grant (an admin made developer can invite nobody, so all of them);
+ * - ownership offers they made are cancelled when they leave or stop being an owner, and offers made
+ *   to them when they leave.
+ * Each revocation is an audit event. Acceptance re-checks the inviter too (lib/invitations/respond.ts).
+ */
+export async function endPendingWork(tx: Transaction, work: EndPendingWork) {
+  const { accountId, userId, actor, reason, newRole, request } = work;
+  const stillGrantable = newRole ? rolesGrantableByInvitation(newRole) : [];
+  const invitationWhere: SQL[] = [eq(invitations.accountId, accountId), eq(invitations.invitedById, userId), eq(invitations.status, "pending")];
+  if (stillGrantable.length > 0) invitationWhere.push(notInArray(invitations.role, stillGrantable));
+  const revoked = await tx
+    .update(invitations)
+    .set({ status: "revoked", respondedAt: sql`now()` })
+    .where(and(...invitationWhere))
+    .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
+  for (const invitation of revoked) {
+    await recordAuditEvent(tx, {
+      accountId,
+      actor,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: invitation.id,
+      metadata: { email: invitation.email, role: invitation.role, reason, inviter: userId },
+      request,
+    });
+  }
+
+  const transferWhere = !newRole
+    ? or(eq(ownershipTransfers.fromUserId, userId), eq(ownershipTransfers.toUserId, userId))
+    : newRole !== "owner"
+      ? eq(ownershipTransfers.fromUserId, userId)
+      : undefined;
+  if (!transferWhere) return;
+  const cancelled = await tx
+    .update(ownershipTransfers)
+    .set({ status: "cancelled", respondedAt: new Date() })
+    .where(and(eq(ownershipTransfers.accountId, accountId), eq(ownershipTransfers.status, "pending"), transferWhere))
+    .returning({ id: ownershipTransfers.id, fromUserId: ownershipTransfers.fromUserId, toUserId: ownershipTransfers.toUserId });
+  for (const offer of cancelled) {
+    await recordAuditEvent(tx, {
+      accountId,
+      actor,
+      action: "ownership.cancelled",
+      targetType: "ownership_transfer",
+      targetId: offer.id,
+      metadata: { from: offer.fromUserId, to: offer.toUserId, reason },
+      request,
+    });
+  }
+}
