@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { requestInfoFrom } from "@/lib/request-info";
 import { verifyEmail } from "@/lib/users/email-verification";
 
 /** The link in the confirmation mail. Verifying is idempotent and harmless, so a GET may do it. */
@@ -7,9 +8,6 @@ export async function GET(request: NextRequest) {
   const ok =
     token.length > 0 &&
     token.length < 200 &&
-    (await verifyEmail(token, {
-      ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-      userAgent: request.headers.get("user-agent"),
-    }));
+    (await verifyEmail(token, requestInfoFrom(request.headers)));
   return NextResponse.redirect(new URL(`/sign-in?notice=${ok ? "verified" : "link-invalid"}`, request.url));
 }

@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { outboxTokenExchange } from "@/lib/mail/outbox-access";
+import { applyForwardedHeaders } from "./forwarded-headers";
+import { declaresTooLargeBody, hasUnsizedBody, readUnsizedBody, refuseTooLarge } from "./request-body-limit";
+import type { TrustProxy } from "./trusted-proxies";
+
+export interface EdgeOptions {
+  trust: TrustProxy;
+  maxBodyBytes: number;
+  /** DEV_OUTBOX_TOKEN; undefined in production, where nobody may open the outbox. */
+  outboxToken?: string;
+  secureCookies: boolean;
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+
+/**
+ * What every request goes through before Next.js (scripts/server.ts): forwarding headers believed
+ * only from trusted proxies, bodies over the limit answered 413 without being read, and the outbox
+ * link's token traded for a cookie.
+ */
+export function createEdgeHandler(options: EdgeOptions, next: Handler): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  return async (request, response) => {
+    applyForwardedHeaders(request, options.trust);
+    if (declaresTooLargeBody(request, options.maxBodyBytes)) return refuseTooLarge(response, options.maxBodyBytes);
+    if (request.method === "GET" && request.url?.startsWith("/dev/outbox?")) {
+      const exchange = outboxTokenExchange(new URL(request.url, "http://console.invalid"), options.outboxToken, options.secureCookies);
+      if (exchange) {
+        response.writeHead(303, { Location: exchange.location, "Set-Cookie": exchange.setCookie, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+        return void response.end();
+      }
+    }
+    if (hasUnsizedBody(request)) {
+      const sized = await readUnsizedBody(request, response, options.maxBodyBytes);
+      if (!sized) return;
+    }
+    await next(request, response);
+  };
+}

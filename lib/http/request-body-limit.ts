@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+
+/**
+ * Body-size limit in front of Next.js. A declared Content-Length over the limit is refused before
+ * a byte of the body is read; a body without one (chunked) is read up to the limit and refused as
+ * soon as it passes it, so memory stays bounded whatever is sent.
+ */
+
+export function refuseTooLarge(response: ServerResponse, limit: number) {
+  if (response.headersSent) return;
+  const body = JSON.stringify({ error: "payload_too_large", message: `Requests may carry at most ${Math.floor(limit / 1024)} KB.` });
+  // Closing the connection tells the client to stop sending the rest.
+  response.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Connection: "close", "Cache-Control": "no-store" });
+  response.end(body);
+}
+
+/** True when the request declares more than `limit` bytes (an unparsable length counts as too much). */
+export function declaresTooLargeBody(request: IncomingMessage, limit: number): boolean {
+  const declared = request.headers["content-length"];
+  if (declared === undefined) return false;
+  return !/^\d+$/.test(declared) || Number(declared) > limit;
+}
+
+/** A body of unknown length: chunked transfer encoding without Content-Length. */
+export function hasUnsizedBody(request: IncomingMessage): boolean {
+  return request.headers["content-length"] === undefined && request.headers["transfer-encoding"] !== undefined;
+}
+
+/**
+ * Reads an unsized body, at most `limit` bytes. Over the limit it stops reading, destroys the
+ * request once the 413 is out and answers null; otherwise it gives the request back with its body
+ * replayable (the same replacement Next.js does when it buffers a body for middleware) and its
+ * real Content-Length.
+ */
+export async function readUnsizedBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<IncomingMessage | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const complete = await new Promise<boolean>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.off("data", onData);
+        request.pause();
+        resolve(false);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve(true));
+    request.once("error", () => resolve(false));
+    request.once("close", () => resolve(false));
+  });
+  if (!complete) {
+    chunks.length = 0;
+    refuseTooLarge(response, limit);
+    response.once("finish", () => request.destroy());
+    return null;
+  }
+  const body = Buffer.concat(chunks);
+  const replay = new Readable({ read() {} });
+  replay.push(body);
+  replay.push(null);
+  const target = request as unknown as Record<string, unknown>;
+  for (const key in replay) {
+    const value = (replay as unknown as Record<string, unknown>)[key];
+    target[key] = typeof value === "function" ? value.bind(request) : value;
+  }
+  delete request.headers["transfer-encoding"];
+  request.headers["content-length"] = String(body.length);
+  return request;
+}
