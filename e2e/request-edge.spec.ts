@@ -79,7 +79,7 @@ function postBytes(path: string, size: number, { chunked = false } = {}): Promis
       response.resume();
       req.destroy();
     });
-    req.on("error", (error) => (Date.now() - started > 5_000 ? reject(error) : undefined));
+    req.on("error", (error) => reject(error));
     const chunk = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
     const pump = () => {
@@ -140,10 +140,10 @@ test("a logo that is too big gets a field error before it is sent", async ({ pag
     if (request.method() === "POST") uploads.push(request.url());
   });
   const png = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(1536 * 1024)]);
-  await page.getByLabel("Organization logo").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: png });
+  await page.getByLabel("Organization logo", { exact: true }).setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: png });
   await expect(page.getByText("The image must be 512 KB or smaller.")).toBeVisible();
   await page.getByRole("button", { name: "Upload image" }).click();
-  await expect(page.getByLabel("Organization logo")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Organization logo")).toBeFocused();
+  await expect(page.getByLabel("Organization logo", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Organization logo", { exact: true })).toBeFocused();
   expect(uploads).toEqual([]);
 });

@@ -22,7 +22,7 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<v
 export function createEdgeHandler(options: EdgeOptions, next: Handler): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
     applyForwardedHeaders(request, options.trust);
-    if (declaresTooLargeBody(request, options.maxBodyBytes)) return refuseTooLarge(response, options.maxBodyBytes);
+    if (declaresTooLargeBody(request, options.maxBodyBytes)) return refuseTooLarge(request, response, options.maxBodyBytes);
     if (request.method === "GET" && request.url?.startsWith("/dev/outbox?")) {
       const exchange = outboxTokenExchange(new URL(request.url, "http://console.invalid"), options.outboxToken, options.secureCookies);
       if (exchange) {

@@ -7,12 +7,28 @@ import { Readable } from "node:stream";
  * soon as it passes it, so memory stays bounded whatever is sent.
  */
 
-export function refuseTooLarge(response: ServerResponse, limit: number) {
-  if (response.headersSent) return;
+/** What is read and thrown away after a 413, so that a client still sending gets to read it. */
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+const DRAIN_MAX_MS = 3000;
+
+/**
+ * Answers 413 at once. The rest of the body is read and discarded (memory stays flat) for a few
+ * seconds or megabytes: a client still uploading then sees the answer instead of a reset
+ * connection. Past that the connection is cut.
+ */
+export function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number) {
+  if (response.headersSent) return void request.destroy();
   const body = JSON.stringify({ error: "payload_too_large", message: `Requests may carry at most ${Math.floor(limit / 1024)} KB.` });
-  // Closing the connection tells the client to stop sending the rest.
-  response.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Connection: "close", "Cache-Control": "no-store" });
+  response.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
   response.end(body);
+  let drained = 0;
+  const cut = setTimeout(() => request.socket.destroy(), DRAIN_MAX_MS).unref();
+  request.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_MAX_BYTES) request.socket.destroy();
+  });
+  request.once("end", () => clearTimeout(cut));
+  request.once("close", () => clearTimeout(cut));
 }
 
 /** True when the request declares more than `limit` bytes (an unparsable length counts as too much). */
@@ -28,8 +44,8 @@ export function hasUnsizedBody(request: IncomingMessage): boolean {
 }
 
 /**
- * Reads an unsized body, at most `limit` bytes. Over the limit it stops reading, destroys the
- * request once the 413 is out and answers null; otherwise it gives the request back with its body
+ * Reads an unsized body, at most `limit` bytes. Over the limit it stops keeping what it reads,
+ * answers 413 and returns null; otherwise it gives the request back with its body
  * replayable (the same replacement Next.js does when it buffers a body for middleware) and its
  * real Content-Length.
  */
@@ -41,7 +57,6 @@ export async function readUnsizedBody(request: IncomingMessage, response: Server
       size += chunk.length;
       if (size > limit) {
         request.off("data", onData);
-        request.pause();
         resolve(false);
         return;
       }
@@ -54,8 +69,7 @@ export async function readUnsizedBody(request: IncomingMessage, response: Server
   });
   if (!complete) {
     chunks.length = 0;
-    refuseTooLarge(response, limit);
-    response.once("finish", () => request.destroy());
+    refuseTooLarge(request, response, limit);
     return null;
   }
   const body = Buffer.concat(chunks);
