@@ -56,7 +56,7 @@ test("a forged X-Forwarded-Host matching a forged Origin does not pass the serve
   const headers = Object.fromEntries(Object.entries(captured!.headers).filter(([name]) => !name.startsWith(":") && name !== "content-length" && name !== "host"));
 
   const forged = await request.post(captured!.url, { headers: { ...headers, origin: "http://evil.example", "x-forwarded-host": "evil.example" }, data: captured!.body, maxRedirects: 0 });
-  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  expect(forged.status()).toBe(403);
   const [untouched] = await testDb.select().from(schema.users).where(eq(schema.users.id, user.id));
   expect(untouched?.name).toBe("Origin Check");
 
@@ -146,4 +146,17 @@ test("a logo that is too big gets a field error before it is sent", async ({ pag
   await expect(page.getByLabel("Organization logo", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Organization logo", { exact: true })).toBeFocused();
   expect(uploads).toEqual([]);
+});
+
+test("redirects the console builds point at APP_URL whatever Host a request names", async () => {
+  const location = await new Promise<string | undefined>((resolve, reject) => {
+    const url = new URL(baseURL);
+    http
+      .get({ host: "127.0.0.1", port: url.port, path: "/some-organization/members", headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example" } }, (response) => {
+        response.resume();
+        resolve(response.headers.location);
+      })
+      .on("error", reject);
+  });
+  expect(location).toBe(`${baseURL}/sign-in?callbackUrl=%2Fsome-organization%2Fmembers`);
 });

@@ -12,6 +12,22 @@ export interface EdgeOptions {
   secureCookies: boolean;
 }
 
+/**
+ * Next.js refuses a server action whose Origin differs from the (forwarded) host, with a 500 and a
+ * stack trace; the same check here answers a plain 403. The forwarded host is there only when a
+ * trusted proxy sent it (applyForwardedHeaders ran first).
+ */
+function crossOriginServerAction(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (request.method !== "POST" || !request.headers["next-action"] || !origin) return false;
+  const host = request.headers["x-forwarded-host"] ?? request.headers.host;
+  try {
+    return origin === "null" || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 /**
@@ -22,6 +38,10 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<v
 export function createEdgeHandler(options: EdgeOptions, next: Handler): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
     applyForwardedHeaders(request, options.trust);
+    if (crossOriginServerAction(request)) {
+      response.writeHead(403, { "Content-Type": "text/plain", "Cache-Control": "no-store" });
+      return void response.end("Cross-origin server action refused.");
+    }
     if (declaresTooLargeBody(request, options.maxBodyBytes)) return refuseTooLarge(request, response, options.maxBodyBytes);
     if (request.method === "GET" && request.url?.startsWith("/dev/outbox?")) {
       const exchange = outboxTokenExchange(new URL(request.url, "http://console.invalid"), options.outboxToken, options.secureCookies);
