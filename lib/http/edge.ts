@@ -50,10 +50,8 @@ export function createEdgeHandler(options: EdgeOptions, next: Handler): (request
         return void response.end();
       }
     }
-    if (hasUnsizedBody(request)) {
-      const sized = await readUnsizedBody(request, response, options.maxBodyBytes);
-      if (!sized) return;
-    }
-    await next(request, response);
+    if (!hasUnsizedBody(request)) return next(request, response);
+    const sized = await readUnsizedBody(request, response, options.maxBodyBytes);
+    if (sized) await next(sized, response);
   };
 }

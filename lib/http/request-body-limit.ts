@@ -1,5 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import { IncomingMessage, type ServerResponse } from "node:http";
 
 /**
  * Body-size limit in front of Next.js. A declared Content-Length over the limit is refused before
@@ -45,9 +44,8 @@ export function hasUnsizedBody(request: IncomingMessage): boolean {
 
 /**
  * Reads an unsized body, at most `limit` bytes. Over the limit it stops keeping what it reads,
- * answers 413 and returns null; otherwise it gives the request back with its body
- * replayable (the same replacement Next.js does when it buffers a body for middleware) and its
- * real Content-Length.
+ * answers 413 and returns null; otherwise it returns a copy of the request (same socket, method,
+ * URL and headers, plus its real Content-Length) that replays the body to Next.js.
  */
 export async function readUnsizedBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<IncomingMessage | null> {
   const chunks: Buffer[] = [];
@@ -73,15 +71,20 @@ export async function readUnsizedBody(request: IncomingMessage, response: Server
     return null;
   }
   const body = Buffer.concat(chunks);
-  const replay = new Readable({ read() {} });
+  const replay = new IncomingMessage(request.socket);
+  // The body is already here: nothing more to pull from the socket.
+  replay._read = () => undefined;
+  replay.method = request.method;
+  replay.url = request.url;
+  replay.httpVersion = request.httpVersion;
+  replay.httpVersionMajor = request.httpVersionMajor;
+  replay.httpVersionMinor = request.httpVersionMinor;
+  const { "transfer-encoding": _chunked, ...headers } = request.headers;
+  replay.headers = { ...headers, "content-length": String(body.length) };
+  replay.rawHeaders = Object.entries(replay.headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)]));
   replay.push(body);
   replay.push(null);
-  const target = request as unknown as Record<string, unknown>;
-  for (const key in replay) {
-    const value = (replay as unknown as Record<string, unknown>)[key];
-    target[key] = typeof value === "function" ? value.bind(request) : value;
-  }
-  delete request.headers["transfer-encoding"];
-  request.headers["content-length"] = String(body.length);
-  return request;
+  replay.complete = true;
+  response.once("close", () => replay.destroy());
+  return replay;
 }
