@@ -4,6 +4,7 @@
  * client sends, so deciding who the client is has to happen here, in front of it.
  */
 import { createServer } from "node:http";
+import os from "node:os";
 import next from "next";
 import { parseConfig } from "../lib/config";
 import { authUrl } from "../lib/http/auth-url";
@@ -17,7 +18,9 @@ const settings = parseConfig(process.env);
 const production = settings.APP_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 // Outside production only this machine can reach the console unless HOSTNAME says otherwise.
-const hostname = process.env.HOSTNAME || (production ? "0.0.0.0" : "127.0.0.1");
+// Containers export HOSTNAME as the machine's own name: that is not a choice of interface.
+const chosen = process.env.HOSTNAME && process.env.HOSTNAME !== os.hostname() ? process.env.HOSTNAME : undefined;
+const hostname = chosen ?? (production ? "0.0.0.0" : "127.0.0.1");
 
 // Auth.js then builds its URLs from APP_URL, never from a request's Host (lib/http/auth-url.ts).
 process.env.AUTH_URL = authUrl(settings.APP_URL);
@@ -54,8 +57,12 @@ server.listen(port, hostname, () => {
   if (!production && settings.DEV_OUTBOX_TOKEN) console.log(`Mail outbox: ${outboxLink(settings.APP_URL, settings.DEV_OUTBOX_TOKEN)}`);
 });
 
+// A terminal's Ctrl-C reaches this process and start.ts, which forwards it too: close once.
+let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
     server.close();
     void app.close().finally(() => process.exit(0));
   });
