@@ -148,16 +148,25 @@ test("a logo that is too big gets a field error before it is sent", async ({ pag
   expect(uploads).toEqual([]);
 });
 
-test("redirects the console builds point at APP_URL whatever Host a request names", async () => {
-  const location = await new Promise<string | undefined>((resolve, reject) => {
-    const url = new URL(baseURL);
+/** The Location a GET answers when it names another Host, as a client can. */
+function locationWithForgedHost(path: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
     http
-      .get({ host: "127.0.0.1", port: url.port, path: "/some-organization/members", headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example" } }, (response) => {
+      .get({ host: "127.0.0.1", port: new URL(baseURL).port, path, headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" } }, (response) => {
         response.resume();
         resolve(response.headers.location);
       })
       .on("error", reject);
   });
+}
+
+test("redirects the console and Auth.js build point at APP_URL whatever Host a request names", async () => {
   // Next.js shortens a same-origin Location to its path; either way it is the console's own.
+  const location = await locationWithForgedHost("/some-organization/members");
   expect([`${baseURL}/sign-in?callbackUrl=%2Fsome-organization%2Fmembers`, "/sign-in?callbackUrl=%2Fsome-organization%2Fmembers"]).toContain(location);
+  // Auth.js's own pages redirect to the sign-in page on APP_URL (trustHost follows the pinned AUTH_URL).
+  const authLocation = await locationWithForgedHost("/api/auth/signin");
+  expect(authLocation).toMatch(new RegExp(`^(${baseURL.replace(/[.:/]/g, "\\$&")})?/sign-in`));
+  expect(authLocation).toContain(`callbackUrl=${encodeURIComponent(baseURL)}`);
+  expect(authLocation).not.toContain("evil.example");
 });
