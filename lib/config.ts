@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trustedProxiesProblem } from "./http/trusted-proxies";
 
 /**
  * Every setting the console reads, with its default. `.env.example` lists the same names.
@@ -35,6 +36,14 @@ const schema = z
     SELLER_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code like FR").default("FR"),
     SELLER_TAX_ID: z.string().default("FR40303265045"),
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((value, ctx) => {
+        const problem = trustedProxiesProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: `must list IPs, CIDRs or loopback/linklocal/uniquelocal, separated by commas (${problem})` });
+      }),
+    DEV_OUTBOX_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;

@@ -7,14 +7,13 @@ import { ConfigError, parseConfig } from "../lib/config";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 import { applyMigrations } from "../db/migrate";
 
-const secretFile = path.resolve(".data/auth-secret");
-
-/** Outside production a missing AUTH_SECRET is generated once and kept in .data (ignored by git). */
-async function localAuthSecret(): Promise<string> {
-  if (existsSync(secretFile)) return (await readFile(secretFile, "utf8")).trim();
+/** Outside production a missing secret is generated once and kept in .data (ignored by git), readable by its owner only. */
+async function localSecret(name: string): Promise<string> {
+  const file = path.resolve(".data", name);
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("base64url");
-  await mkdir(path.dirname(secretFile), { recursive: true });
-  await writeFile(secretFile, `${secret}\n`, { mode: 0o600 });
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
 
@@ -34,7 +33,10 @@ export async function prepareRuntime(): Promise<{ embedded?: EmbeddedDatabase }>
     }
     throw error;
   }
-  if (!config.AUTH_SECRET) process.env.AUTH_SECRET = await localAuthSecret();
+  if (!config.AUTH_SECRET) process.env.AUTH_SECRET = await localSecret("auth-secret");
+  // The dev outbox opens only with this secret (the link the server prints); never in production.
+  if (config.APP_ENV === "production") delete process.env.DEV_OUTBOX_TOKEN;
+  else if (!config.DEV_OUTBOX_TOKEN) process.env.DEV_OUTBOX_TOKEN = await localSecret("outbox-token");
   process.env.APP_URL = config.APP_URL;
 
   let embedded: EmbeddedDatabase | undefined;

@@ -1,6 +1,7 @@
 /**
- * `npm start`: database (embedded unless DATABASE_URL is set), migrations, build, then `next start`.
- * `npm run dev`: the same with `next dev`. SKIP_BUILD=1 reuses an existing build.
+ * `npm start`: database (embedded unless DATABASE_URL is set), migrations, build, then the console's
+ * server (scripts/server.ts: Next.js behind the request edge). `npm run dev`: the same in Next's
+ * development mode. SKIP_BUILD=1 reuses an existing build.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -18,7 +19,10 @@ if (mode === "start" && !(process.env.SKIP_BUILD === "1" && existsSync(".next/BU
   }
 }
 
-const child = spawn("npx", ["next", mode, "--port", process.env.PORT ?? "3000"], { stdio: "inherit" });
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", mode], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", async (code) => {
   await embedded?.stop();

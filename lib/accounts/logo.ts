@@ -6,8 +6,9 @@ import { assertCan } from "@/lib/authz/can";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { PublicError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/request-info";
+import { LOGO_TOO_LARGE, MAX_LOGO_BYTES } from "./logo-rules";
 
-export const MAX_LOGO_BYTES = 512 * 1024;
+export { MAX_LOGO_BYTES } from "./logo-rules";
 
 const signatures: { type: string; test: (b: Buffer) => boolean }[] = [
   { type: "image/png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
@@ -24,7 +25,7 @@ export function detectImageType(bytes: Buffer): string | null {
 export async function setAccountLogo(ctx: AccountContext, file: File, request: RequestInfo) {
   assertCan(ctx, "account.update");
   if (file.size === 0) throw PublicError.field("logo", "Choose an image file.");
-  if (file.size > MAX_LOGO_BYTES) throw PublicError.field("logo", "The image must be 512 KB or smaller.");
+  if (file.size > MAX_LOGO_BYTES) throw PublicError.field("logo", LOGO_TOO_LARGE);
   const bytes = Buffer.from(await file.arrayBuffer());
   const contentType = detectImageType(bytes);
   if (!contentType) throw PublicError.field("logo", "Use a PNG, JPEG, WebP or GIF image.");

@@ -1,8 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
+import { authUrlIsPinned } from "@/lib/http/auth-url";
+import { requestInfo, requestInfoFrom } from "@/lib/request-info";
 import { signInSchema } from "@/lib/users/schemas";
-import { requestInfo } from "@/lib/request-info";
 import { verifyCredentials, type SignInLimitScope } from "./credentials";
 import { knownDeviceFromCookieHeader } from "./known-device";
 import { endSession } from "./user-sessions";
@@ -35,7 +36,9 @@ declare module "next-auth" {
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: process.env.AUTH_SECRET,
-  trustHost: true,
+  // Auth.js builds every URL from AUTH_URL, which the console's server pins to APP_URL
+  // (lib/http/auth-url.ts): no Host or X-Forwarded-Host header is believed. Unpinned, it refuses.
+  trustHost: authUrlIsPinned(),
   useSecureCookies: config().APP_URL.startsWith("https://"),
   session: { strategy: "jwt", maxAge: config().SESSION_MAX_AGE_DAYS * 24 * 3600 },
   pages: { signIn: "/sign-in" },
@@ -45,11 +48,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-        const outcome = await verifyCredentials(parsed.data.email, parsed.data.password, {
-          ip: forwarded || request.headers.get("x-real-ip") || null,
-          userAgent: request.headers.get("user-agent"),
-        }, { knownDevice: knownDeviceFromCookieHeader(request.headers.get("cookie")) });
+        const outcome = await verifyCredentials(parsed.data.email, parsed.data.password, requestInfoFrom(request.headers), {
+          knownDevice: knownDeviceFromCookieHeader(request.headers.get("cookie")),
+        });
         if (outcome.status === "invalid") throw new InvalidCredentials();
         if (outcome.status === "unverified") throw new UnverifiedEmail();
         if (outcome.status === "rate-limited") throw new TooManyAttempts(outcome.scope);

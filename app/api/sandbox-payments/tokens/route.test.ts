@@ -10,7 +10,10 @@ vi.mock("@/lib/payments", async (importOriginal) => {
 
 const card = { holderName: "Ada Lovelace", number: "4242 4242 4242 4242", expMonth: 12, expYear: 30, cvc: "123" };
 
-function post(body: unknown, { ip = `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`, contentType = "application/json" } = {}) {
+/** A fresh address per test run (documentation prefix), as the console's server puts it in X-Forwarded-For. */
+const freshIp = () => `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::7`;
+
+function post(body: unknown, { ip = freshIp(), contentType = "application/json" } = {}) {
   return POST(new Request("http://localhost/api/sandbox-payments/tokens", { method: "POST", headers: { "content-type": contentType, "x-forwarded-for": ip }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 }
 
@@ -39,7 +42,7 @@ describe("POST /api/sandbox-payments/tokens", () => {
   });
 
   it("limits attempts per address", async () => {
-    const ip = `203.0.113.7-${randomUUID()}`;
+    const ip = freshIp();
     const statuses: number[] = [];
     for (let i = 0; i < 61; i++) statuses.push((await post({ ...card, number: "1" }, { ip })).status);
     expect(statuses.slice(0, 60).every((s) => s === 400)).toBe(true);

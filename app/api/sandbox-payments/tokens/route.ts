@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/http/client-address";
 import { paymentProvider } from "@/lib/payments";
 import { readBodyPrefix } from "@/lib/payments/read-body";
 import { tokenizeCard, tokenizeInputSchema } from "@/lib/payments/sandbox/tokenize";
@@ -18,14 +19,10 @@ function reply(body: unknown, status: number, headers: Record<string, string> = 
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-}
-
 export async function POST(request: Request) {
   if (paymentProvider().id !== "sandbox") return reply({ error: "The sandbox payment provider is not enabled." }, 404);
 
-  const limit = await hitRateLimit(`sandbox-tokens:${clientIp(request)}`, RATE_LIMIT);
+  const limit = await hitRateLimit(`sandbox-tokens:${clientAddress(request.headers) ?? "unknown"}`, RATE_LIMIT);
   if (!limit.allowed) {
     return reply({ error: `Too many card attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.` }, 429, { "Retry-After": String(limit.retryAfterSeconds) });
   }
