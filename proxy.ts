@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
 import { contentSecurityPolicy, createNonce, isBillingPath } from "@/lib/http/content-security-policy";
+import { strictTransportSecurity } from "@/lib/http/strict-transport-security";
 import { paymentProvider } from "@/lib/payments";
 import { inspectRequestBody } from "@/lib/payments/card-data-guard";
 import { readBody } from "@/lib/payments/read-body";
@@ -71,9 +72,8 @@ function withSecurityHeaders(request: NextRequest, respond: (requestHeaders: Hea
   requestHeaders.set("Content-Security-Policy", policy);
   const response = respond(requestHeaders);
   response.headers.set("Content-Security-Policy", policy);
-  if (settings.APP_ENV === "production" && settings.APP_URL.startsWith("https:")) {
-    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  }
+  const hsts = strictTransportSecurity(settings);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
 }
 

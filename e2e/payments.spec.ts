@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import * as schema from "../db/schema";
-import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
+import { createTestOrganization, createTestUser, expect, signInAs, test, testDb } from "./support/fixtures";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { createTestUser, signInAs } from "./support/fixtures";
+import { createTestUser, expect, signInAs, test } from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mail";
 
 test("signing out kills every copy of the session cookie", async ({ browser }) => {
