@@ -84,9 +84,11 @@ async function watchContentSecurityPolicy(context: BrowserContext, violations: s
  * (proxy.ts) must never break a screen. Covers the default context and every context the test
  * creates with `browser.newContext()`.
  */
-export const test = base.extend<{ contentSecurityPolicyWatch: void }>({
+export const test = base.extend<{ contentSecurityPolicyWatch: void; cspViolationsExpected: boolean }>({
+  /** Only for the test proving that a violation is caught: then at least one must be reported. */
+  cspViolationsExpected: [false, { option: true }],
   contentSecurityPolicyWatch: [
-    async ({ browser, context }, runTest) => {
+    async ({ browser, context, cspViolationsExpected }, runTest) => {
       const violations: string[] = [];
       await watchContentSecurityPolicy(context, violations);
       const newContext = browser.newContext;
@@ -100,7 +102,8 @@ export const test = base.extend<{ contentSecurityPolicyWatch: void }>({
       } finally {
         browser.newContext = newContext;
       }
-      expect(violations, "Content-Security-Policy violations").toEqual([]);
+      if (cspViolationsExpected) expect(violations.length, "Content-Security-Policy violations").toBeGreaterThan(0);
+      else expect(violations, "Content-Security-Policy violations").toEqual([]);
     },
     { auto: true },
   ],
