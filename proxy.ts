@@ -50,13 +50,18 @@ async function refuseCardData(request: NextRequest): Promise<NextResponse | null
 
 /**
  * The billing page has its own, narrower policy; a policy belongs to the document, so a client-side
- * navigation into billing would keep the previous page's. Answering the router's RSC request with
- * an empty 204 makes Next load billing as a document instead, with its own policy.
+ * navigation into billing would keep the previous page's. Next hides its router headers from the
+ * proxy, but the browser marks the router's fetches (`Sec-Fetch-Dest: empty`, a document load says
+ * `document`): answering one that comes from another page with an empty 204 makes Next's router
+ * load billing as a document instead, under its own policy.
  */
 function entersBillingByClientNavigation(request: NextRequest): boolean {
-  if (request.headers.get("rsc") !== "1" || !isBillingPath(request.nextUrl.pathname)) return false;
-  const from = request.headers.get("next-url") ?? "";
-  return !isBillingPath(from.split("?")[0]!);
+  if (request.method !== "GET" || !isBillingPath(request.nextUrl.pathname) || request.headers.get("sec-fetch-dest") !== "empty") return false;
+  try {
+    return !isBillingPath(new URL(request.headers.get("referer") ?? "").pathname);
+  } catch {
+    return true;
+  }
 }
 
 function withSecurityHeaders(request: NextRequest, respond: (requestHeaders: Headers) => NextResponse): NextResponse {

@@ -195,7 +195,7 @@ test("card data cannot get in by another encoding or an excluded-looking path; a
     if (request.method() !== "POST") return route.continue();
     const body = request.postDataBuffer()!.toString("latin1");
     const asUtf16 = body.replace(
-      /(Content-Disposition: form-data; name="(?:\d+_)?description")\r\n\r\n([^\r]*)\r\n/,
+      /(Content-Disposition: form-data; name="(?:_?\d+_)?description")\r\n\r\n([^\r]*)\r\n/,
       (_match, header: string, value: string) => `${header}\r\nContent-Type: text/plain; charset=utf-16le\r\n\r\n${Buffer.from(Buffer.from(value, "latin1").toString("utf8"), "utf16le").toString("latin1")}\r\n`,
     );
     expect(asUtf16).not.toBe(body);
