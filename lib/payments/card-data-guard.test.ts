@@ -280,3 +280,16 @@ describe("what may legitimately be sent: business and bank identifiers pass, rea
     if (number.replace(/ /g, "").length !== 14) expect(inspectRequestBody(multipart({ "1_addressLine1": `SIRET ${number}` }), type)).toEqual({ kind: "card_number" });
   });
 });
+
+describe("inspectRequestBody stays fast on the largest bodies", () => {
+  it.each([
+    ["IBAN-like words", "FR76AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA ".repeat(45_000)],
+    ["digit groups", "4 2 ".repeat(500_000)],
+    ["one long digit run", "4".repeat(2 * 1024 * 1024)],
+    ["SIRET labels", "SIRET 123 456 789 ".repeat(100_000)],
+  ])("reads 2 MiB of %s in linear time (no regex backtracking blow-up)", (_label, text) => {
+    const started = performance.now();
+    inspectRequestBody(`note=${text}`, "application/x-www-form-urlencoded");
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

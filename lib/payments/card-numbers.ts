@@ -58,6 +58,8 @@ export const brands: readonly Brand[] = [
   { name: "Troy", prefixes: [range(9792, 9792)], lengths: [16] },
 ];
 
+const brandFirstDigits = new Set(brands.flatMap((brand) => brand.prefixes.map(([from]) => from[0]!)));
+
 /** The brand whose IIN range and length this digit string fits, if any. */
 export function cardBrand(digits: string): string | null {
   for (const brand of brands) {
@@ -100,8 +102,11 @@ export function validIban(candidate: string): boolean {
 }
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-/** Country code, check digits, then groups of up to 4 letters or digits (spaced or not). */
-const ibanPattern = /\b[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{1,4}){2,8}\b/gi;
+/**
+ * Country code, check digits, then 11–30 letters or digits, each optionally after one space. One
+ * way to match any text (no nested quantifier to backtrack through): bodies are up to 2 MiB.
+ */
+const ibanPattern = /\b[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){11,30}(?![A-Z0-9])/gi;
 /** "SIRET 732 829 320 00074", "SIREN : 732829320", "n° SIRET 73282932000074". */
 const labelledBusinessId = /\bSIRE[NT]\b[\s:#°.no]{0,6}\d{3}[ \u00a0.]?\d{3}[ \u00a0.]?\d{3}(?:[ \u00a0.]?\d{5})?(?!\d)/gi;
 /** Digit groups joined by one space, dash or no-break space: "4242 4242 4242 4242", "3782-822463-10005". */
@@ -141,10 +146,11 @@ export function containsCardNumber(text: string, fieldName?: string | null): boo
     const firstAllowed = wordCharacter.test(before) ? 1 : 0;
     const lastAllowed = wordCharacter.test(after) ? groups.length - 2 : groups.length - 1;
     for (let first = firstAllowed; first <= lastAllowed; first++) {
+      if (!brandFirstDigits.has(groups[first]![0]!)) continue;
       let digits = "";
       for (let last = first; last <= lastAllowed && digits.length <= 19; last++) {
         digits += groups[last];
-        if (allowSiret && digits.length === 14) continue;
+        if (digits.length < 13 || (allowSiret && digits.length === 14)) continue;
         if (looksLikeCardNumber(digits)) return true;
       }
     }
