@@ -28,8 +28,9 @@ const noStore = { "Cache-Control": "no-store" };
  */
 async function refuseCardData(request: NextRequest): Promise<NextResponse | null> {
   if (!bodyMethods.has(request.method) || request.nextUrl.pathname === cardTokenizationPath) return null;
-  const body = await readBody(request.clone(), GUARD_MAX_BYTES);
+  const body = await readBody(request.clone(), GUARD_MAX_BYTES).catch(() => "unreadable" as const);
   if (!body) return null;
+  if (body === "unreadable") return NextResponse.json({ error: "unreadable_body", message: "The request could not be read." }, { status: 400, headers: noStore });
   if (body.tooLarge) return NextResponse.json({ error: "payload_too_large", message: "This request is too large." }, { status: 413, headers: noStore });
   const finding = inspectRequestBody(body.bytes, request.headers.get("content-type"));
   if (!finding) return null;
