@@ -73,8 +73,18 @@ function parseHeaderValue(value: string): ContentType {
   return { type: type.trim().toLowerCase(), params };
 }
 
-const binary = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-const bytesOf = (binaryText: string) => new Uint8Array(Buffer.from(binaryText, "latin1"));
+/** Bytes as a string of the same length (one character per byte), to find boundaries and separators in. */
+function binary(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return text;
+}
+
+function bytesOf(binaryText: string): Uint8Array {
+  const bytes = new Uint8Array(binaryText.length);
+  for (let i = 0; i < binaryText.length; i++) bytes[i] = binaryText.charCodeAt(i);
+  return bytes;
+}
 
 function percentDecode(text: string): Uint8Array {
   return bytesOf(text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
