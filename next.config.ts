@@ -1,11 +1,17 @@
 import type { NextConfig } from "next";
 import { MAX_BODY_BYTES } from "./lib/http/body-limit";
 
+/**
+ * Headers every response carries. The Content-Security-Policy (a fresh nonce per request, a
+ * narrower policy on the billing page) and HSTS (production over https) are set per request by
+ * proxy.ts; X-Frame-Options stays for browsers that ignore `frame-ancestors`.
+ */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
 const nextConfig: NextConfig = {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { createTestOrganization, createTestUser, signInAs } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { createTestOrganization, createTestUser, expect, signInAs, test } from "./support/fixtures";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
 import * as schema from "../db/schema";
-import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
+import { createTestOrganization, createTestUser, expect, signInAs, test, testDb } from "./support/fixtures";
 
 const minute = 60_000;
 

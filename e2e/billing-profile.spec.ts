@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import { expect, test } from "@playwright/test";
 import * as schema from "../db/schema";
-import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
+import { createTestOrganization, createTestUser, expect, signInAs, test, testDb } from "./support/fixtures";
 
 test("a billing manager fills in the billing profile; a wrong VAT number is refused with the form kept", async ({ page, context }) => {
   const [owner, billing] = [await createTestUser("Olga Owner"), await createTestUser("Bea Billing")];

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import * as schema from "../db/schema";
-import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
+import { createTestOrganization, createTestUser, expect, signInAs, test, testDb } from "./support/fixtures";
 
 const monthFormat = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
 

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { expect, test } from "@playwright/test";
 import * as schema from "../db/schema";
-import { testDb } from "./support/fixtures";
+import { expect, test, testDb } from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mail";
 
 /**

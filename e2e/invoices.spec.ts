@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import * as schema from "../db/schema";
 import { resetConfigForTests } from "../lib/config";
 import { monthToBill, runBillingForMonth } from "../lib/invoices/billing-run";
-import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
+import { createTestOrganization, createTestUser, expect, signInAs, test, testDb } from "./support/fixtures";
 import { waitForMail } from "./support/mail";
 import { SMTP_PORT } from "./support/mailbox";
 

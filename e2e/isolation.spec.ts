@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import { expect, test } from "@playwright/test";
 import * as schema from "../db/schema";
-import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
+import { createTestOrganization, createTestUser, expect, signInAs, test, testDb } from "./support/fixtures";
 
 test("a non-member gets the same 404 for every URL of an organization as for one that does not exist", async ({ page, context }) => {
   const owner = await createTestUser("Olivia Owner");

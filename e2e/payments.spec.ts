@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import * as schema from "../db/schema";
-import { createTestOrganization, createTestUser, signInAs, testDb } from "./support/fixtures";
+import { createTestOrganization, createTestUser, expect, signInAs, test, testDb } from "./support/fixtures";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -180,6 +180,88 @@ test("card data is refused by every endpoint except the processor's tokenization
   expect(tokenized.status()).toBe(200);
   expect(tokenized.headers()["cache-control"]).toBe("no-store");
   expect(await tokenized.json()).toEqual({ token: expect.stringMatching(/^tok_sandbox_/), brand: "Visa", last4: "4242", expMonth: 12, expYear: 2034 });
+});
+
+test("card data cannot get in by another encoding or an excluded-looking path; a SIRET in an address line is saved", async ({ page, context }) => {
+  const owner = await createTestUser("Olga Owner");
+  const organization = await createTestOrganization([[owner, "owner"]]);
+  await signInAs(context, owner);
+
+  // The settings form's own request, with the description re-sent as a UTF-16 part: refused, nothing stored.
+  await page.goto(`/${organization.slug}/settings`);
+  const statuses: number[] = [];
+  await page.route(`**/${organization.slug}/settings`, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    const body = request.postDataBuffer()!.toString("latin1");
+    const asUtf16 = body.replace(
+      /(Content-Disposition: form-data; name="(?:_?\d+_)?description")\r\n\r\n([^\r]*)\r\n/,
+      (_match, header: string, value: string) => `${header}\r\nContent-Type: text/plain; charset=utf-16le\r\n\r\n${Buffer.from(Buffer.from(value, "latin1").toString("utf8"), "utf16le").toString("latin1")}\r\n`,
+    );
+    expect(asUtf16).not.toBe(body);
+    const response = await route.fetch({ postData: Buffer.from(asUtf16, "latin1") });
+    statuses.push(response.status());
+    await route.fulfill({ response });
+  });
+  await page.getByLabel("Description").fill("Pay with 4242 4242 4242 4242 please");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect.poll(() => statuses).toEqual([400]);
+  await page.unroute(`**/${organization.slug}/settings`);
+  const [account] = await testDb.select({ description: schema.accounts.description }).from(schema.accounts).where(eq(schema.accounts.id, organization.id));
+  expect(account!.description).not.toMatch(cardNumbers);
+  const audit = await testDb.select({ metadata: schema.auditEvents.metadata }).from(schema.auditEvents).where(eq(schema.auditEvents.accountId, organization.id));
+  expect(JSON.stringify(audit)).not.toMatch(cardNumbers);
+
+  // Raw requests: other charsets, and slugs that look like the files the proxy skips.
+  const utf16Body = (charset: string) =>
+    Buffer.concat([
+      Buffer.from(`--b0undary\r\nContent-Disposition: form-data; name="1_description"\r\nContent-Type: text/plain; charset=${charset}\r\n\r\n`),
+      Buffer.from("pay with 4242 4242 4242 4242", "utf16le"),
+      Buffer.from("\r\n--b0undary--\r\n"),
+    ]);
+  const action = { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data; boundary=b0undary" };
+  for (const [path, charset] of [
+    [`/${organization.slug}/settings`, "utf-16le"],
+    ["/faviconxico/settings", "utf-8"],
+    ["/robots1txt-eu/settings", "utf-8"],
+    ["/favicon.ico/settings", "utf-8"],
+  ] as const) {
+    const body = charset === "utf-8" ? Buffer.from("--b0undary\r\nContent-Disposition: form-data; name=\"1_description\"\r\n\r\n4242 4242 4242 4242\r\n--b0undary--\r\n") : utf16Body(charset);
+    const response = await page.request.post(path, { headers: action, data: body });
+    expect(response.status(), path).toBe(400);
+    expect(await response.json(), path).toMatchObject({ error: "card_data_refused" });
+  }
+  const unreadable = await page.request.post(`/${organization.slug}/settings`, { headers: { ...action, "Content-Type": "text/plain; charset=x-unheard-of" }, data: "4242 4242 4242 4242" });
+  expect(unreadable.status()).toBe(415);
+  expect(await unreadable.json()).toMatchObject({ error: "unsupported_charset" });
+
+  // The whole body is read: a card at the very end of a body just under the 1 MiB limit is found,
+  // and the answer comes at once.
+  const padded = `--b0undary\r\nContent-Disposition: form-data; name="1_description"\r\n\r\n${"a ".repeat(500 * 1024)}4242 4242 4242 4242\r\n--b0undary--\r\n`;
+  const started = Date.now();
+  const large = await page.request.post(`/${organization.slug}/settings`, { headers: action, data: padded, timeout: 15_000 });
+  expect(large.status()).toBe(400);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  // And a harmless body of that size reaches the console and gets its answer too.
+  const harmlessStarted = Date.now();
+  const harmless = await page.request.post(`/${organization.slug}/settings`, { headers: action, data: padded.replace("4242 4242 4242 4242", "ordinary text"), timeout: 15_000 });
+  expect(harmless.status()).not.toBe(400);
+  expect(Date.now() - harmlessStarted).toBeLessThan(5_000);
+
+  // A real SIRET is not a card: the billing profile keeps it.
+  await page.goto(`/${organization.slug}/billing`);
+  const form = page.getByRole("form", { name: "Billing profile" });
+  await form.getByLabel("Legal name").fill("Société Générale");
+  await form.getByLabel("Street address").fill("29 boulevard Haussmann");
+  await form.getByLabel("Address line 2 (optional)").fill("SIRET 55212022200013");
+  await form.getByLabel("Postal code").fill("75009");
+  await form.getByLabel("City").fill("Paris");
+  await form.getByLabel("Country").selectOption("FR");
+  await form.getByLabel("Billing email").fill("factures@sg.example");
+  await form.getByRole("button", { name: "Save billing profile" }).click();
+  await expect(page.getByText("Billing profile saved.").first()).toBeVisible();
+  const [profile] = await testDb.select().from(schema.billingProfiles).where(eq(schema.billingProfiles.accountId, organization.id));
+  expect(profile).toMatchObject({ addressLine2: "SIRET 55212022200013", city: "Paris" });
 });
 
 test("the billing page is accessible in dark mode and fits a phone", async ({ browser }) => {

@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
-import { createTestUser, signInAs, type TestUser } from "./support/fixtures";
+import type { BrowserContext } from "@playwright/test";
+import { createTestUser, expect, signInAs, test, type TestUser } from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mail";
 
 test("signing out kills every copy of the session cookie", async ({ browser }) => {

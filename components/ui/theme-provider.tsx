@@ -12,8 +12,8 @@ import type { ReactNode } from "react";
  */
 const scriptProps = typeof window === "undefined" ? undefined : { type: "application/json" };
 
-/** Wrap the app in the root layout; put suppressHydrationWarning on <html>. */
-export function ThemeProvider({ children }: { children: ReactNode }) {
+/** Wrap the app in the root layout; put suppressHydrationWarning on <html>. `nonce`: the request's CSP nonce, for the inline script. */
+export function ThemeProvider({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
     <NextThemesProvider
       attribute="class"
@@ -21,6 +21,7 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
       enableSystem
       disableTransitionOnChange
       scriptProps={scriptProps}
+      nonce={nonce}
     >
       {children}
     </NextThemesProvider>

@@ -60,5 +60,52 @@ export async function signInAs(context: BrowserContext, user: TestUser) {
   await context.addCookies([{ name: "authjs.session-token", value, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 
-export const test = base;
+/**
+ * Reports every Content-Security-Policy violation in a context's pages: the browser's
+ * `securitypolicyviolation` events and its console messages about the policy.
+ */
+async function watchContentSecurityPolicy(context: BrowserContext, violations: string[]) {
+  await context.exposeBinding("__reportCspViolation", ({ page }, report: string) => {
+    violations.push(`${page?.url() ?? "?"}: ${report}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (report: string) => void }).__reportCspViolation;
+      report?.(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile ?? ""}:${event.lineNumber})`);
+    });
+  });
+  context.on("console", (message) => {
+    if (/content security policy/i.test(message.text())) violations.push(`${message.location().url}: console ${message.type()}: ${message.text()}`);
+  });
+}
+
+/**
+ * Every test fails when a page it opened reported a Content-Security-Policy violation: the policy
+ * (proxy.ts) must never break a screen. Covers the default context and every context the test
+ * creates with `browser.newContext()`.
+ */
+export const test = base.extend<{ contentSecurityPolicyWatch: void; cspViolationsExpected: boolean }>({
+  /** Only for the test proving that a violation is caught: then at least one must be reported. */
+  cspViolationsExpected: [false, { option: true }],
+  contentSecurityPolicyWatch: [
+    async ({ browser, context, cspViolationsExpected }, runTest) => {
+      const violations: string[] = [];
+      await watchContentSecurityPolicy(context, violations);
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<typeof newContext>) => {
+        const created = await newContext.apply(browser, args);
+        await watchContentSecurityPolicy(created, violations);
+        return created;
+      };
+      try {
+        await runTest();
+      } finally {
+        browser.newContext = newContext;
+      }
+      if (cspViolationsExpected) expect(violations.length, "Content-Security-Policy violations").toBeGreaterThan(0);
+      else expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

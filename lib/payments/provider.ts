@@ -1,3 +1,5 @@
+import type { ProviderBrowserOrigins } from "./browser-origins";
+
 /**
  * What the console needs from a card processor. The card number and CVC never pass through the
  * console: the provider's own browser component turns them into a token, and the console only
@@ -18,6 +20,8 @@ export type ChargeOutcome =
 
 export interface PaymentProvider {
   id: string;
+  /** The origins its browser component needs; the billing page's CSP allows these and only these. */
+  browserOrigins: ProviderBrowserOrigins;
   /** Exchanges a one-time token from the browser component for a reusable payment method. */
   attachCard(oneTimeToken: string): Promise<{ ok: true; reusableToken: string; card: CardDetails } | { ok: false; message: string }>;
   /** Charges a reusable payment method. The idempotency key makes a retried call charge once. */

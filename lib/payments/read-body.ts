@@ -1,35 +1,43 @@
 /**
- * Reads at most `maxBytes` of a request body as UTF-8 text, and says whether there was more. The
- * rest is never buffered. Null when the request has no body.
+ * Reads a whole request body as bytes, up to `maxBytes`. A body over the limit is not buffered
+ * further: the reader stops and the answer says so (`tooLarge`). Null when the request has no body.
  */
-export async function readBodyPrefix(request: Request, maxBytes: number): Promise<{ text: string; truncated: boolean } | null> {
+export async function readBody(request: Request, maxBytes: number): Promise<{ bytes: Uint8Array; tooLarge: boolean } | null> {
   if (!request.body) return null;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  let truncated = false;
+  let tooLarge = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
       size += value.byteLength;
       if (size > maxBytes) {
-        truncated = true;
+        tooLarge = true;
         break;
       }
+      chunks.push(value);
     }
   } finally {
-    if (truncated) await reader.cancel().catch(() => undefined);
+    if (tooLarge) await reader.cancel().catch(() => undefined);
     else reader.releaseLock();
   }
-  const bytes = new Uint8Array(Math.min(size, maxBytes));
+  const bytes = new Uint8Array(tooLarge ? 0 : size);
   let offset = 0;
   for (const chunk of chunks) {
-    const part = chunk.subarray(0, Math.min(chunk.byteLength, bytes.byteLength - offset));
-    bytes.set(part, offset);
-    offset += part.byteLength;
-    if (offset >= bytes.byteLength) break;
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
   }
-  return { text: new TextDecoder().decode(bytes), truncated };
+  return { bytes, tooLarge };
+}
+
+/**
+ * Reads at most `maxBytes` of a request body as UTF-8 text, and says whether there was more. The
+ * rest is never buffered. Null when the request has no body.
+ */
+export async function readBodyPrefix(request: Request, maxBytes: number): Promise<{ text: string; truncated: boolean } | null> {
+  const body = await readBody(request, maxBytes);
+  if (!body) return null;
+  return { text: new TextDecoder().decode(body.bytes), truncated: body.tooLarge };
 }

@@ -23,6 +23,9 @@ function hasExpired(card: { expMonth: number; expYear: number }, now: Date) {
  */
 export const sandboxProvider: PaymentProvider = {
   id: "sandbox",
+  // Its component is part of the console's bundle and tokenizes at /api/sandbox-payments/tokens,
+  // on the console's own origin: nothing beyond 'self'.
+  browserOrigins: { scripts: [], frames: [], connect: [] },
 
   async attachCard(oneTimeToken) {
     const entry = vault().oneTimeTokens.get(oneTimeToken);
