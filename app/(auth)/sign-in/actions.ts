@@ -5,7 +5,7 @@ import { invalid, type ActionResult } from "@/lib/action-result";
 import { signIn } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/users/schemas";
 import { parseForm } from "@/lib/action-result";
-import { safeCallbackUrl } from "../safe-callback";
+import { safeRedirectPath } from "@/lib/redirects";
 
 const messages: Record<string, string> = {
   invalid: "The email or password is incorrect.",
@@ -25,5 +25,5 @@ export async function signInAction(_state: ActionResult, formData: FormData): Pr
     }
     throw error;
   }
-  redirect(safeCallbackUrl(parsed.data.callbackUrl) ?? "/");
+  redirect(safeRedirectPath(parsed.data.callbackUrl));
 }

@@ -8,6 +8,7 @@ import { getAccountOverview } from "@/lib/accounts/queries";
 import { can } from "@/lib/authz/can";
 import { requireAccountContext, type AccountContext } from "@/lib/authz/context";
 import { config } from "@/lib/config";
+import { searchParam, type SearchParams } from "@/lib/search-params";
 import { updateOrganizationAction, signOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountForm } from "./delete-account-form";
@@ -22,11 +23,11 @@ export default async function SettingsPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ flash?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const ctx = await requireAccountContext((await params).slug);
   const { hasLogo } = await getAccountOverview(ctx);
-  const flash = (await searchParams).flash === "saved" ? <FlashToast message="Settings saved." /> : null;
+  const flash = searchParam(await searchParams, "flash") === "saved" ? <FlashToast message="Settings saved." /> : null;
   return (
     <>
       {flash}
