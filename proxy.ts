@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { inspectRequestBody } from "@/lib/payments/card-data-guard";
 import { readBodyPrefix } from "@/lib/payments/read-body";
+import { malformedActionCall } from "@/lib/server-action-guard";
 
 const publicPrefixes = ["/sign-in", "/sign-up", "/verify-email", "/forgot-password", "/reset-password", "/check-email", "/invite/", "/api/", "/dev/"];
 
@@ -38,6 +39,8 @@ async function refuseCardData(request: NextRequest): Promise<NextResponse | null
 export async function proxy(request: NextRequest) {
   const refused = await refuseCardData(request);
   if (refused) return refused;
+  const malformed = await malformedActionCall(request.clone());
+  if (malformed) return NextResponse.json({ error: "malformed_action_call", message: malformed }, { status: 400, headers: { "Cache-Control": "no-store" } });
   const { pathname, search } = request.nextUrl;
   if (publicPrefixes.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
   const hasSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");

@@ -28,7 +28,7 @@ describe("parseForm", () => {
   it.each(["Ann\u0000", "\u0007bell", "a\u001bb", "del\u007f", "c1\u0085"])("refuses %j with a field error", (name) => {
     const parsed = parseForm(schema, form({ name, note: "fine" }));
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(invalid(parsed.error).fieldErrors).toEqual({ name: [DISALLOWED_CHARACTERS_MESSAGE] });
+    if (!parsed.success) expect(invalid(parsed.error)).toHaveProperty("fieldErrors", { name: [DISALLOWED_CHARACTERS_MESSAGE] });
   });
 
   it("keeps tabs and line breaks, which textareas send", () => {
