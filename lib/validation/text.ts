@@ -5,9 +5,7 @@ import { z } from "zod";
  * text, which used to surface as "Something went wrong"), the other C0 controls except tab, line feed
  * and carriage return (textareas send those), DEL and the C1 controls.
  */
-// eslint-disable-next-line no-control-regex
 const DISALLOWED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
 const DISALLOWED_GLOBAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export const DISALLOWED_CHARACTERS_MESSAGE = "This field contains characters that are not allowed.";
