@@ -2,6 +2,12 @@ import { defineConfig, devices } from "@playwright/test";
 import { SERVER_LOG } from "./e2e/support/server-log";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Specs import server modules (the billing run, fixtures); outside Next their `server-only` marker
+// must not throw. Workers inherit this; the console itself is started without it.
+const consoleNodeOptions = process.env.NODE_OPTIONS ?? "";
+const outsideNext = `--import=${new URL("./scripts/outside-next.mjs", import.meta.url).href}`;
+if (!consoleNodeOptions.includes(outsideNext)) process.env.NODE_OPTIONS = `${consoleNodeOptions} ${outsideNext}`.trim();
 export const baseURL = `http://localhost:${port}`;
 
 /**
@@ -33,13 +39,14 @@ export default defineConfig({
   webServer: {
     // The console's output is kept in a log that global teardown scans for unhandled errors (and, as
     // before, shown on stderr).
-    command: `mkdir -p test-results && npx tsx scripts/start.ts 2>&1 | tee ${SERVER_LOG} >&2`,
+    command: `mkdir -p test-results && npx tsx --import ./scripts/outside-next.mjs scripts/start.ts 2>&1 | tee ${SERVER_LOG} >&2`,
     url: `${baseURL}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
     env: {
+      NODE_OPTIONS: consoleNodeOptions,
       SKIP_BUILD: "1",
       PORT: String(port),
       APP_URL: baseURL,

@@ -77,6 +77,9 @@ const nastyStrings = [
   "' OR 1=1 --",
 ];
 
+/** The most distinct of them, for every field of a form at once (each form costs a request). */
+const formValues = ["", "\u0000", "\u2028\u2029\u202e\ufeff", "😀 Ça ünïcödé 中文 \u0301", "\ud800", huge, "__proto__", "99999999999999999999999"];
+
 /** Bodies that are not what any action expects. Sent as text, which Next decodes as the argument list. */
 const textBodies = [
   "",
@@ -172,10 +175,11 @@ test.describe("server actions never answer 5xx to crafted calls", () => {
         };
         for (const body of textBodies) await call(body, `with text body ${JSON.stringify(body.slice(0, 40))}`);
 
+        // Actions take (state, form), or bound values first: a slug, an invitation token or id.
         const idleState = { status: "idle" };
-        const leadingArgs: unknown[][] = [[], [idleState], [f.slug, idleState], [f.token, idleState], [JSON.parse(`{"__proto__": {"polluted": true}, "slug": "${f.slug}"}`), idleState], [42, null]];
+        const leadingArgs: unknown[][] = [[idleState], [f.slug, idleState], [f.token, idleState], [JSON.parse(`{"__proto__": {"polluted": true}, "slug": "${f.slug}"}`), 42]];
         for (const args of leadingArgs) {
-          for (const value of nastyStrings) {
+          for (const value of formValues) {
             const fields = fieldNames.map((field): [string, string] => [field, value]);
             fields.push(["__proto__", value], ["constructor", value], ["toString", value]);
             await call(replyWithForm(args, fields), `with args ${JSON.stringify(args).slice(0, 60)} and fields = ${JSON.stringify(value.slice(0, 20))}`);
@@ -219,7 +223,7 @@ test.describe("pages and GET routes never answer 5xx to crafted query parameters
         }
         // One parameter at a time, so a parameter refused early cannot hide one that fails later.
         for (const name of fieldNames) {
-          for (const value of ["\u0000", "constructor", "99999999999999999999999", "\ud800"]) {
+          for (const value of ["\u0000", "99999999999999999999999"]) {
             await load(new URLSearchParams([[name, value]]), `with ${name} = ${JSON.stringify(value)}`);
           }
         }

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";

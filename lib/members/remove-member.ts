@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, or } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { memberships, ownershipTransfers, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
