@@ -1,13 +1,18 @@
+import { register } from "node:module";
 import { defineConfig, devices } from "@playwright/test";
 import { SERVER_LOG } from "./e2e/support/server-log";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 // Specs import server modules (the billing run, fixtures); outside Next their `server-only` marker
-// must not throw. Workers inherit this; the console itself is started without it.
-const consoleNodeOptions = process.env.NODE_OPTIONS ?? "";
-const outsideNext = `--import=${new URL("./scripts/outside-next.mjs", import.meta.url).href}`;
-if (!consoleNodeOptions.includes(outsideNext)) process.env.NODE_OPTIONS = `${consoleNodeOptions} ${outsideNext}`.trim();
+// must not throw. The runner (which loads the specs to list them) registers the hook here, the workers
+// inherit it through NODE_OPTIONS; the console itself is started without it.
+const consoleNodeOptions = (process.env.NODE_OPTIONS ?? "").replace(/--import=\S*outside-next\.mjs/g, "").trim();
+const outsideNext = new URL("./scripts/outside-next.mjs", import.meta.url).href;
+if (!process.env.NODE_OPTIONS?.includes(outsideNext)) {
+  register(new URL("./scripts/outside-next-hooks.mjs", import.meta.url));
+  process.env.NODE_OPTIONS = `${consoleNodeOptions} --import=${outsideNext}`.trim();
+}
 export const baseURL = `http://localhost:${port}`;
 
 /**
