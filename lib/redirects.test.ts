@@ -111,8 +111,14 @@ describe("invitation and sign-in paths", () => {
       fc.property(fc.string({ unit: "binary" }), (token) => {
         const path = invitationPath(token);
         staysHome(path);
-        expect(browserTarget(path).pathname.startsWith("/invite/")).toBe(true);
-        expect(browserTarget(path).pathname.split("/")).toHaveLength(3);
+        if (path !== "/") expect(browserTarget(path).pathname).toBe(`/invite/${token}`);
+      }),
+    );
+    for (const token of ["..", ".", "a/b", "%2e%2e", "\u0000"]) expect(invitationPath(token)).toBe("/");
+    expect(invitationPath("abc_DEF-123")).toBe("/invite/abc_DEF-123");
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{1,60}$/), (token) => {
+        expect(invitationPath(token)).toBe(`/invite/${token}`);
       }),
     );
   });

@@ -40,14 +40,9 @@ export function safeRedirectPath(value: unknown, fallback = "/"): string {
   return sameOriginPath(value) ?? fallback;
 }
 
-/** The invitation page for a token from input; the token is always one path segment. */
+/** The invitation page for a token from input; only the shape of our tokens (base64url) gets there. */
 export function invitationPath(token: unknown): string {
-  if (typeof token !== "string" || token.length === 0 || token.length > 200) return "/";
-  try {
-    return `/invite/${encodeURIComponent(token)}`;
-  } catch {
-    return "/"; // a lone surrogate cannot be encoded: no invitation has one
-  }
+  return typeof token === "string" && /^[A-Za-z0-9_-]{1,200}$/.test(token) ? `/invite/${token}` : "/";
 }
 
 /** The sign-in page that comes back to `returnTo` once signed in. */
