@@ -135,8 +135,9 @@ function describeStatus(what: string, status: number) {
 /** The multipart body the React client sends for `action(...args)`, with a FormData as the last argument. */
 function replyWithForm(args: unknown[], fields: [string, string][]): FormData {
   const body = new FormData();
+  for (const [name, value] of fields) body.append(`_1_${name}`, value);
+  // As React does: the parts first, the root (the argument list) last.
   body.append("0", JSON.stringify([...args, "$K1"]));
-  for (const [name, value] of fields) body.append(`1_${name}`, value);
   return body;
 }
 
@@ -230,6 +231,42 @@ test.describe("pages and GET routes never answer 5xx to crafted query parameters
       } finally {
         await context.close();
       }
+    });
+  }
+});
+
+test.describe("a NUL character is a field error, not 'Something went wrong'", () => {
+  const actionId = (exportedName: string) => {
+    const found = Object.entries(actionManifest.node).find(([, entry]) => entry.exportedName === exportedName);
+    if (!found) throw new Error(`no server action ${exportedName} in the build`);
+    return found[0];
+  };
+  const cases: { action: string; path: (f: Fixture) => string; bound: (f: Fixture) => unknown[]; fields: [string, string][] }[] = [
+    { action: "redeemCouponAction", path: (f) => `/${f.slug}/billing`, bound: (f) => [f.slug], fields: [["code", "WELCOME\u000010"]] },
+    {
+      action: "saveBillingProfileAction",
+      path: (f) => `/${f.slug}/billing`,
+      bound: (f) => [f.slug],
+      fields: [["legalName", "Acme\u0000 SAS"], ["billingEmail", "billing@example.test"], ["country", "FR"], ["line1", "1 rue de la Paix"], ["city", "Paris"], ["postalCode", "75002"]],
+    },
+    { action: "updateProfileAction", path: (f) => `/${f.owner.personalSlug}/settings`, bound: () => [], fields: [["name", "Ann\u0000"]] },
+    { action: "createOrganizationAction", path: () => "/new", bound: () => [], fields: [["name", "Null\u0000 Corp"], ["slug", "null-corp"]] },
+  ];
+  for (const { action, path, bound, fields } of cases) {
+    test(action, async ({ browser }) => {
+      const f = await fixture();
+      const context = await browser.newContext({ baseURL });
+      await signInAs(context, f.owner);
+      const response = await context.request.post(path(f), {
+        headers: { "Next-Action": actionId(action), Accept: "text/x-component", Origin: baseURL },
+        multipart: replyWithForm([...bound(f), { status: "idle" }], fields),
+        failOnStatusCode: false,
+      });
+      expect(response.status()).toBe(200);
+      const body = await response.text();
+      expect(body).toContain("This field contains characters that are not allowed.");
+      expect(body).not.toContain("Something went wrong");
+      await context.close();
     });
   }
 });

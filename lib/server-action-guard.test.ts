@@ -26,7 +26,7 @@ describe("malformedActionCall", () => {
     expect(await malformedActionCall(call("not json", { "content-type": "text/plain" }))).toMatch(/malformed/);
     const good = new FormData();
     good.append("0", '["acme", "$K1"]');
-    good.append("1_name", "Ann");
+    good.append("_1_name", "Ann");
     expect(await malformedActionCall(call(good))).toBeNull();
     const noRoot = new FormData();
     noRoot.append("x", "1");
