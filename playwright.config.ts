@@ -1,7 +1,19 @@
+import { register } from "node:module";
 import { defineConfig, devices } from "@playwright/test";
 import { outboxToken } from "./e2e/support/outbox";
+import { SERVER_LOG } from "./e2e/support/server-log";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Specs import server modules (the billing run, fixtures); outside Next their `server-only` marker
+// must not throw. The runner (which loads the specs to list them) registers the hook here, the workers
+// inherit it through NODE_OPTIONS; the console itself is started without it.
+const consoleNodeOptions = (process.env.NODE_OPTIONS ?? "").replace(/--import=\S*outside-next\.mjs/g, "").trim();
+const outsideNext = new URL("./scripts/outside-next.mjs", import.meta.url).href;
+if (!process.env.NODE_OPTIONS?.includes(outsideNext)) {
+  register(new URL("./scripts/outside-next-hooks.mjs", import.meta.url));
+  process.env.NODE_OPTIONS = `${consoleNodeOptions} --import=${outsideNext}`.trim();
+}
 export const baseURL = `http://localhost:${port}`;
 
 /**
@@ -19,6 +31,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   globalSetup: "./e2e/support/global-setup.ts",
+  globalTeardown: "./e2e/support/global-teardown.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -30,13 +43,16 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    // The console's output is kept in a log that global teardown scans for unhandled errors (and, as
+    // before, shown on stderr).
+    command: `mkdir -p test-results && npx tsx --import ./scripts/outside-next.mjs scripts/start.ts 2>&1 | tee ${SERVER_LOG} >&2`,
     url: `${baseURL}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
     env: {
+      NODE_OPTIONS: consoleNodeOptions,
       SKIP_BUILD: "1",
       PORT: String(port),
       APP_URL: baseURL,

@@ -7,6 +7,7 @@ import { strictTransportSecurity } from "@/lib/http/strict-transport-security";
 import { paymentProvider } from "@/lib/payments";
 import { inspectRequestBody } from "@/lib/payments/card-data-guard";
 import { readBody } from "@/lib/payments/read-body";
+import { malformedActionCall } from "@/lib/server-action-guard";
 
 const publicPrefixes = ["/sign-in", "/sign-up", "/verify-email", "/forgot-password", "/reset-password", "/check-email", "/invite/", "/api/", "/dev/", "/_next/"];
 
@@ -93,6 +94,8 @@ function withSecurityHeaders(request: NextRequest, respond: (requestHeaders: Hea
 export async function proxy(request: NextRequest) {
   const refused = await refuseCardData(request);
   if (refused) return refused;
+  const malformed = await malformedActionCall(request.clone());
+  if (malformed) return NextResponse.json({ error: "malformed_action_call", message: malformed }, { status: 400, headers: noStore });
   if (entersBillingByClientNavigation(request)) return new NextResponse(null, { status: 204, headers: noStore });
   const { pathname, search } = request.nextUrl;
   const hasSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { accounts, auditEvents, couponRedemptions, coupons, memberships, usageRecords, users } from "./schema";

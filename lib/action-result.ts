@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ForbiddenError } from "./authz/can";
 import { PublicError } from "./errors";
+import { DISALLOWED_CHARACTERS_MESSAGE, hasDisallowedCharacters } from "./validation/text";
 
 export type ActionResult<T = void> =
   | { status: "idle" }
@@ -9,20 +10,42 @@ export type ActionResult<T = void> =
 
 export const idle = { status: "idle" } as const;
 
-export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData) {
-  const raw: Record<string, unknown> = {};
+export const NOT_A_FORM_MESSAGE = "This request was not a form submission. Reload the page and try again.";
+
+/**
+ * Server actions are public endpoints: a caller can send any serializable value where the form
+ * should be. Only a real FormData is a form; anything else is answered as an error, never a TypeError.
+ */
+export function isForm(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
+export type ParsedForm<T> = { success: true; data: T } | { success: false; error: z.ZodError };
+
+/**
+ * Reads a form into the schema's input. Every text field is first checked for characters no field
+ * may hold (NUL and other controls): such a field gets its own error, and the schema is not run.
+ */
+export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: unknown): ParsedForm<z.output<Schema>> {
+  if (!isForm(formData)) return { success: false, error: new z.ZodError([{ code: "custom", path: [], message: NOT_A_FORM_MESSAGE, input: formData }]) };
+  const raw: Record<string, unknown> = Object.create(null);
+  const issues: z.core.$ZodIssue[] = [];
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    raw[key] = typeof value === "string" ? value : value;
+    if (typeof value === "string" && hasDisallowedCharacters(value)) issues.push({ code: "custom", path: [key], message: DISALLOWED_CHARACTERS_MESSAGE, input: value });
+    raw[key] = value;
   }
-  return schema.safeParse(raw);
+  if (issues.length > 0) return { success: false, error: new z.ZodError(issues) };
+  const parsed = schema.safeParse({ ...raw });
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, error: parsed.error };
 }
 
 export function invalid(error: z.ZodError): ActionResult<never> {
+  const { formErrors, fieldErrors } = z.flattenError(error);
   return {
     status: "error",
-    message: "Please correct the highlighted fields.",
-    fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+    message: formErrors[0] ?? "Please correct the highlighted fields.",
+    fieldErrors: fieldErrors as Record<string, string[]>,
   };
 }
 

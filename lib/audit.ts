@@ -1,3 +1,4 @@
+import "server-only";
 import { auditEvents } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { RequestInfo } from "./request-info";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, type Account } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { accounts, memberships, users } from "@/db/schema";

@@ -1,5 +1,7 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { slugify, slugSchema } from "./slugs";
+import { reservedSlugs, slugify, slugSchema, topLevelRoutes } from "./slugs";
 
 describe("slugify", () => {
   it.each([
@@ -17,4 +19,24 @@ describe("slugSchema", () => {
     (slug) => expect(slugSchema.safeParse(slug).success).toBe(false),
   );
   it("lower-cases", () => expect(slugSchema.parse("Acme")).toBe("acme"));
+});
+
+describe("reserved slugs", () => {
+  /** Top-level URL segments the app directory serves, looking through route groups like `(auth)`. */
+  function routesIn(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      if (!entry.isDirectory() || entry.name.startsWith("_") || entry.name.startsWith("[") || entry.name.startsWith("@")) return [];
+      if (/^\(.*\)$/.test(entry.name)) return routesIn(join(dir, entry.name));
+      return [entry.name];
+    });
+  }
+
+  it("are exactly the top-level routes of the app, so no organization is shadowed by one", () => {
+    expect([...topLevelRoutes].sort()).toEqual(routesIn(join(process.cwd(), "app")).sort());
+  });
+
+  it.each(routesIn(join(process.cwd(), "app")))("refuses the route %s as a slug", (route) => {
+    expect(reservedSlugs.has(route)).toBe(true);
+    expect(slugSchema.safeParse(route).success).toBe(false);
+  });
 });

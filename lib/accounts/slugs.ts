@@ -1,15 +1,22 @@
 import { z } from "zod";
 
-/** Top-level paths of the console and words a platform may need later; no account may take them. */
-export const reservedSlugs = new Set([
-  "about", "account", "accounts", "admin", "api", "app", "assets", "auth", "billing", "blog", "dashboard",
-  "dev", "docs", "favicon-ico", "forgot-password", "help", "home", "invitations", "invite", "invites",
-  "login", "logout", "me", "new", "next", "null", "organization", "organizations", "orgs", "personal",
-  "pricing", "public", "register", "reset-password", "robots-txt", "root", "security", "settings",
-  "sign-in", "sign-out", "sign-up", "signin", "signout", "signup", "static", "status", "support",
-  "system", "terms", "undefined", "user", "users", "verify-email", "www",
-]);
+/**
+ * The console's own top-level routes (`app/…`, route groups looked through). An organization with one
+ * of these slugs would be shadowed by the route, so none may take it; `slugs.test.ts` reads the app
+ * directory and fails when a route is added without being listed here.
+ */
+export const topLevelRoutes = ["api", "check-email", "dev", "forgot-password", "invite", "new", "reset-password", "sign-in", "sign-up", "verify-email"] as const;
 
+/** Words a platform may need later, and paths browsers and crawlers ask for. */
+const futureWords = [
+  "about", "account", "accounts", "admin", "app", "assets", "auth", "billing", "blog", "dashboard",
+  "docs", "favicon-ico", "help", "home", "invitations", "invites", "login", "logout", "me", "next",
+  "null", "organization", "organizations", "orgs", "personal", "pricing", "public", "register",
+  "robots-txt", "root", "security", "settings", "sign-out", "signin", "signout", "signup", "static",
+  "status", "support", "system", "terms", "undefined", "user", "users", "www",
+];
+
+export const reservedSlugs: ReadonlySet<string> = new Set<string>([...topLevelRoutes, ...futureWords]);
 export const slugSchema = z
   .string()
   .trim()

@@ -1,3 +1,4 @@
+import "server-only";
 import { and } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditEvents } from "@/db/schema";

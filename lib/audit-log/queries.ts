@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditEvents, type AuditEvent } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Executor } from "@/db/client";
 import { recordAuditEvent } from "@/lib/audit";
 import { verifyPassword } from "@/lib/passwords";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, type Account } from "@/db/schema";
@@ -17,7 +18,8 @@ export interface AccountContext {
  * unknown slugs alike, so callers cannot tell them apart.
  */
 export async function findAccountContext(user: SessionUser, slug: string): Promise<AccountContext | null> {
-  if (typeof slug !== "string" || slug.length > 64) return null;
+  // Slugs come from the URL and from bound action arguments a caller can forge: only the slug shape reaches SQL.
+  if (typeof slug !== "string" || !/^[a-z0-9-]{1,64}$/i.test(slug)) return null;
   const [row] = await db
     .select({ account: accounts, role: memberships.role })
     .from(accounts)

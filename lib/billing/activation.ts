@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { accounts } from "@/db/schema";

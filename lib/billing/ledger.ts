@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { accounts, ledgerEntries } from "@/db/schema";

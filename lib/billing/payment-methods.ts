@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { paymentMethods } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";

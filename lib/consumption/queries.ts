@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import type { AccountContext } from "@/lib/authz/account-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Executor } from "@/db/client";
 import { coupons } from "@/db/schema";
 import { config } from "@/lib/config";

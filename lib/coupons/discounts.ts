@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { couponRedemptions, coupons } from "@/db/schema";

@@ -26,3 +26,9 @@ export const inviteSchema = z.object({
 });
 
 export const invitationIdSchema = z.object({ invitationId: z.uuid("Unknown invitation.") });
+
+/** How an invitation is named by its answer buttons: the mailed token, or the id in the in-console list. */
+export const invitationKeySchema = z.union([
+  z.object({ token: z.string().min(1).max(200) }).strict(),
+  z.object({ invitationId: z.uuid() }).strict(),
+]);

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invoiceLines, invoices, paymentMethods, payments } from "@/db/schema";

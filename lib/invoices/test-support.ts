@@ -1,3 +1,4 @@
+import "server-only";
 /** Helpers for the invoice tests (not imported by the app). */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";

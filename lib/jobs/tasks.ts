@@ -1,3 +1,4 @@
+import "server-only";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { collectInvoicePaymentTask, invoiceTaskPayloads, monthlyBillingRunTask } from "@/lib/invoices/jobs";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Logger, run, runOnce } from "graphile-worker";
 import { billingCrontab } from "@/lib/invoices/jobs";
 import { taskList } from "./tasks";

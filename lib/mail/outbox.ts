@@ -1,3 +1,4 @@
+import "server-only";
 import { mailOutbox } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import { config } from "@/lib/config";

@@ -1,12 +1,12 @@
 "use server";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { invalid, type ActionResult } from "@/lib/action-result";
+import { invalid, isForm, type ActionResult } from "@/lib/action-result";
 import { signIn } from "@/lib/auth/auth";
 import { rememberDevice } from "@/lib/auth/remember-device";
 import { signInSchema } from "@/lib/users/schemas";
 import { parseForm } from "@/lib/action-result";
-import { safeCallbackUrl } from "../safe-callback";
+import { safeRedirectPath } from "@/lib/redirects";
 
 const messages: Record<string, string> = {
   invalid: "The email or password is incorrect.",
@@ -19,6 +19,9 @@ const messages: Record<string, string> = {
 };
 
 export async function signInAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
+  // The callback is no field to correct: a crafted one is replaced by the personal space, not refused.
+  const callbackUrl = safeRedirectPath(isForm(formData) ? formData.get("callbackUrl") : undefined);
+  if (isForm(formData)) formData.delete("callbackUrl");
   const parsed = parseForm(signInSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
   try {
@@ -31,5 +34,5 @@ export async function signInAction(_state: ActionResult, formData: FormData): Pr
     }
     throw error;
   }
-  redirect(safeCallbackUrl(parsed.data.callbackUrl) ?? "/");
+  redirect(callbackUrl);
 }

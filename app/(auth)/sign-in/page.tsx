@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/form/form-message";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/current-user";
+import { safeRedirectPath } from "@/lib/redirects";
+import { lookup, searchParam, type SearchParams } from "@/lib/search-params";
 import { safeCallbackUrl } from "../safe-callback";
 import { SignInForm } from "./sign-in-form";
 
@@ -18,11 +20,11 @@ const notices: Record<string, { tone: "success" | "error"; text: string }> = {
   "account-deleted": { tone: "success", text: "Your account has been deleted." },
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await currentUser()) redirect(callbackUrl ?? "/");
-  const notice = params.notice ? notices[params.notice] : undefined;
+  const callbackUrl = safeCallbackUrl(searchParam(params, "callbackUrl"));
+  if (await currentUser()) redirect(safeRedirectPath(callbackUrl));
+  const notice = lookup(notices, searchParam(params, "notice"));
   return (
     <Card>
       <CardHeader>
@@ -31,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </CardHeader>
       <CardContent className="space-y-4">
         {notice && <FormMessage tone={notice.tone}>{notice.text}</FormMessage>}
-        <SignInForm callbackUrl={callbackUrl} email={params.email} />
+        <SignInForm callbackUrl={callbackUrl} email={searchParam(params, "email")} />
         <p className="text-center text-sm text-muted-foreground">
           No account yet?{" "}
           <Link className="font-medium text-primary underline underline-offset-4 hover:no-underline" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>

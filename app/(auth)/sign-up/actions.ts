@@ -1,16 +1,17 @@
 "use server";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-result";
+import { invalid, isForm, parseForm, runAction, type ActionResult } from "@/lib/action-result";
 import { signIn } from "@/lib/auth/auth";
 import { rememberDevice } from "@/lib/auth/remember-device";
 import { liveInvitationEmail } from "@/lib/invitations/respond";
+import { invitationPath, signInPath } from "@/lib/redirects";
 import { requestInfo } from "@/lib/request-info";
 import { signUpSchema } from "@/lib/users/schemas";
 import { signUp } from "@/lib/users/sign-up";
 
 export async function signUpAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
-  const invitationToken = formData.get("invitation");
+  const invitationToken = isForm(formData) ? formData.get("invitation") : null;
   if (typeof invitationToken === "string" && invitationToken) return signUpFromInvitation(invitationToken, formData);
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
@@ -41,7 +42,7 @@ async function signUpFromInvitation(token: string, formData: FormData): Promise<
     await rememberDevice(email);
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`);
+    redirect(signInPath(invitationPath(token)));
   }
-  redirect(`/invite/${encodeURIComponent(token)}`);
+  redirect(invitationPath(token));
 }

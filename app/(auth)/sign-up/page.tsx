@@ -4,14 +4,16 @@ import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/current-user";
 import { liveInvitationEmail } from "@/lib/invitations/respond";
+import { invitationPath, signInPath } from "@/lib/redirects";
+import { searchParam, type SearchParams } from "@/lib/search-params";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ invitation?: string }> }) {
-  const { invitation: token } = await searchParams;
-  const invitedEmail = typeof token === "string" ? await liveInvitationEmail(token) : undefined;
-  if (await currentUser()) redirect(invitedEmail ? `/invite/${encodeURIComponent(token!)}` : "/");
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const token = searchParam(await searchParams, "invitation");
+  const invitedEmail = token ? await liveInvitationEmail(token) : undefined;
+  if (await currentUser()) redirect(invitedEmail ? invitationPath(token!) : "/");
   return (
     <Card>
       <CardHeader>
@@ -24,7 +26,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           Already have an account?{" "}
           <Link
             className="font-medium text-primary underline underline-offset-4 hover:no-underline"
-            href={invitedEmail ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}&email=${encodeURIComponent(invitedEmail)}` : "/sign-in"}
+            href={invitedEmail ? signInPath(invitationPath(token!), invitedEmail) : "/sign-in"}
           >
             Sign in
           </Link>

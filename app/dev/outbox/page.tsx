@@ -1,3 +1,4 @@
+import "server-only";
 import { count, desc } from "drizzle-orm";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";

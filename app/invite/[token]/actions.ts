@@ -7,10 +7,16 @@ import { signOut } from "@/lib/auth/auth";
 import { currentUser } from "@/lib/auth/current-user";
 import { endSession } from "@/lib/auth/user-sessions";
 import { respondToInvitation, type InvitationKey } from "@/lib/invitations/respond";
+import { invitationKeySchema } from "@/lib/invitations/schemas";
+import { invitationPath, signInPath } from "@/lib/redirects";
 import { requestInfo } from "@/lib/request-info";
 
 /** Shared by the invite link page (by token) and the in-console list (by id). */
-async function respond(key: InvitationKey, answer: "accept" | "decline"): Promise<ActionResult> {
+async function respond(input: InvitationKey, answer: "accept" | "decline"): Promise<ActionResult> {
+  // The token or id is a bound argument, which a caller can replace with anything.
+  const parsed = invitationKeySchema.safeParse(input);
+  if (!parsed.success) return { status: "error", message: "This invitation does not exist or is no longer valid." };
+  const key = parsed.data;
   const user = await currentUser();
   if (!user) return { status: "error", message: "Sign in to answer this invitation." };
   let destination = "";
@@ -44,5 +50,5 @@ export async function declineInvitationByIdAction(invitationId: string, _state: 
 export async function switchAccountForInvitationAction(token: string) {
   const user = await currentUser();
   if (user) await endSession(user.sessionId, await requestInfo());
-  await signOut({ redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` });
+  await signOut({ redirectTo: signInPath(invitationPath(token)) });
 }

@@ -8,6 +8,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { roleLabels } from "@/lib/authz/roles";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { invitationState, type InvitationState } from "@/lib/invitations/tokens";
+import { invitationPath, signInPath } from "@/lib/redirects";
 import { acceptInvitationAction, declineInvitationAction, switchAccountForInvitationAction } from "./actions";
 import { InvitationAnswer } from "./invitation-answer";
 
@@ -46,7 +47,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               <CardContent className="space-y-4">
                 {!user ? (
                   <div className="flex flex-wrap gap-2">
-                    <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}&email=${encodeURIComponent(invitation.email)}`}>Sign in to accept</ButtonLink>
+                    <ButtonLink href={signInPath(invitationPath(token), invitation.email)}>Sign in to accept</ButtonLink>
                     <ButtonLink href={`/sign-up?invitation=${encodeURIComponent(token)}`} variant="secondary">
                       Create an account
                     </ButtonLink>

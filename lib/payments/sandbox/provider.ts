@@ -1,3 +1,4 @@
+import "server-only";
 import type { ChargeOutcome, PaymentProvider } from "../provider";
 import { remember, sandboxId, vault } from "./vault";
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountAvatar } from "@/components/account-avatar";
 import { FlashToast } from "@/components/flash-toast";
+import { lookup, searchParam, type SearchParams } from "@/lib/search-params";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -25,9 +26,9 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
 const flashes: Record<string, string> = { left: "You left the organization.", declined: "Invitation declined.", deleted: "The organization was deleted." };
 
-export default async function OverviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ flash?: string }> }) {
+export default async function OverviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const ctx = await requireAccountContext((await params).slug);
-  const flash = flashes[(await searchParams).flash ?? ""];
+  const flash = lookup(flashes, searchParam(await searchParams, "flash"));
   const [overview, invitations, estimate, billing, openInvitations] = await Promise.all([
     getAccountOverview(ctx),
     ctx.account.kind === "personal" ? listPendingInvitationsForUser(ctx.user.email) : Promise.resolve([]),

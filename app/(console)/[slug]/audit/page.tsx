@@ -9,6 +9,7 @@ import { listAuditActions, listAuditEvents } from "@/lib/audit-log/queries";
 import { requireAccountContext } from "@/lib/authz/context";
 import { EventsTable } from "./events-table";
 import { FilterForm } from "./filter-form";
+import { cleanSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -22,10 +23,10 @@ export default async function AuditLogPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const ctx = await requireAccountContext((await params).slug, "audit.view");
-  const search = await searchParams;
+  const search = cleanSearchParams(await searchParams);
   const query = parseAuditLogQuery(search);
   const [actions, page] = await Promise.all([listAuditActions(ctx), query.ok ? listAuditEvents(ctx, query.filters, query.cursor) : null]);
   const basePath = `/${ctx.account.slug}/audit`;

@@ -11,6 +11,7 @@ import { consumptionForMonth, monthToDateEstimate, type MonthConsumption } from 
 import { DailyTable, MetricTotalsTable } from "./usage-tables";
 import { MonthPicker } from "./month-picker";
 import { UsageChart } from "./usage-chart";
+import { searchParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Consumption" };
 
@@ -31,12 +32,12 @@ export default async function ConsumptionPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const ctx = await requireAccountContext((await params).slug, "consumption.view");
   const now = new Date();
   const current = currentMonth(now);
-  const { month, problem } = chooseMonth((await searchParams).month, now);
+  const { month, problem } = chooseMonth(searchParam(await searchParams, "month"), now);
   const isCurrent = month === current;
   const [consumption, estimate] = await Promise.all([consumptionForMonth(ctx, month), isCurrent ? null : monthToDateEstimate(ctx, now)]);
   const label = monthLabel(month);

@@ -16,6 +16,7 @@ import { invitationState } from "@/lib/invitations/tokens";
 import { pendingTransfer } from "@/lib/members/ownership-transfer";
 import { listMembers } from "@/lib/members/queries";
 import { memberListSchema } from "@/lib/members/schemas";
+import { cleanSearchParams, searchParam, type SearchParams } from "@/lib/search-params";
 import { InvitationActions } from "./invitation-actions";
 import { InviteForm } from "./invite-form";
 import { LeaveOrganization } from "./leave-organization";
@@ -33,12 +34,12 @@ export default async function MembersPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const ctx = await requireAccountContext((await params).slug, "members.view");
-  const raw = await searchParams;
+  const raw = cleanSearchParams(await searchParams);
   const query = memberListSchema.parse(raw);
-  const invitationsPage = Math.max(1, Number.parseInt(String(raw.invitationsPage ?? "1"), 10) || 1);
+  const invitationsPage = Math.min(100_000, Math.max(1, Number.parseInt(searchParam(raw, "invitationsPage") ?? "1", 10) || 1));
   const canInvite = can(ctx, "members.invite");
   const [members, openInvitations, transfer, recentlyAuthenticated] = await Promise.all([
     listMembers(ctx, query),
@@ -49,7 +50,7 @@ export default async function MembersPage({
   const slug = ctx.account.slug;
   const me = { userId: ctx.user.id, role: ctx.role };
   const now = new Date();
-  const searchParamsForPaging = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const searchParamsForPaging = raw;
 
   return (
     <div className="space-y-8">

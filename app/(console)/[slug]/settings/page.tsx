@@ -10,6 +10,7 @@ import { can } from "@/lib/authz/can";
 import { requireAccountContext, type AccountContext } from "@/lib/authz/context";
 import { formatMoney } from "@/lib/billing/money";
 import { config } from "@/lib/config";
+import { searchParam, type SearchParams } from "@/lib/search-params";
 import { updateOrganizationAction } from "./actions";
 import { ActiveSessions } from "./active-sessions";
 import { ChangePasswordForm } from "./change-password-form";
@@ -26,11 +27,11 @@ export default async function SettingsPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ flash?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const ctx = await requireAccountContext((await params).slug);
   const { hasLogo } = await getAccountOverview(ctx);
-  const flash = (await searchParams).flash === "saved" ? <FlashToast message="Settings saved." /> : null;
+  const flash = searchParam(await searchParams, "flash") === "saved" ? <FlashToast message="Settings saved." /> : null;
   // A personal space's context is its owner's; in an organization only owners may see (and do) this.
   const summary = ctx.account.kind === "personal" || can(ctx, "account.delete") ? await deletionSummary(ctx.account.id) : null;
   return (

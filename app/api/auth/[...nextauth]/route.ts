@@ -1,3 +1,5 @@
 import { handlers } from "@/lib/auth/auth";
+import { withSafeCallbackUrl } from "@/lib/auth/safe-auth-request";
 
-export const { GET, POST } = handlers;
+export const GET = withSafeCallbackUrl(handlers.GET);
+export const POST = withSafeCallbackUrl(handlers.POST);

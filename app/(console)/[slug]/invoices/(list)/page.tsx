@@ -10,6 +10,7 @@ import { requireAccountContext } from "@/lib/authz/context";
 import { formatMoney } from "@/lib/billing/money";
 import { formatDay, invoicePeriodLabel, invoiceStatusLabels, invoiceStatusTones } from "@/lib/invoices/format";
 import { listInvoices } from "@/lib/invoices/queries";
+import { searchParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -18,11 +19,10 @@ export default async function InvoicesPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const ctx = await requireAccountContext((await params).slug, "billing.view");
-  const rawPage = (await searchParams).page;
-  const page = Math.min(100_000, Math.max(1, Number.parseInt(String(Array.isArray(rawPage) ? rawPage[0] : (rawPage ?? "1")), 10) || 1));
+  const page = Math.min(100_000, Math.max(1, Number.parseInt(searchParam(await searchParams, "page") ?? "1", 10) || 1));
   const invoices = await listInvoices(ctx, page);
   const slug = ctx.account.slug;
 

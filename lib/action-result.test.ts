@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { invalid, NOT_A_FORM_MESSAGE, parseForm } from "./action-result";
+import { DISALLOWED_CHARACTERS_MESSAGE } from "./validation/text";
+
+const schema = z.object({ name: z.string().min(1), note: z.string().optional() });
+
+function form(entries: Record<string, string>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(entries)) data.append(key, value);
+  return data;
+}
+
+describe("parseForm", () => {
+  it("parses a form", () => {
+    expect(parseForm(schema, form({ name: "Ann", $ACTION_ID_x: "" }))).toEqual({ success: true, data: { name: "Ann" } });
+  });
+
+  it.each([undefined, null, "name=Ann", 42, ["name", "Ann"], { name: "Ann" }, { entries: "nope" }, new URLSearchParams("name=Ann")])(
+    "answers %j, which is not a form, with an error instead of throwing",
+    (value) => {
+      const parsed = parseForm(schema, value);
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(invalid(parsed.error)).toMatchObject({ status: "error", message: NOT_A_FORM_MESSAGE });
+    },
+  );
+
+  it.each(["Ann\u0000", "\u0007bell", "a\u001bb", "del\u007f", "c1\u0085"])("refuses %j with a field error", (name) => {
+    const parsed = parseForm(schema, form({ name, note: "fine" }));
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(invalid(parsed.error)).toHaveProperty("fieldErrors", { name: [DISALLOWED_CHARACTERS_MESSAGE] });
+  });
+
+  it("keeps tabs and line breaks, which textareas send", () => {
+    expect(parseForm(schema, form({ name: "Ann", note: "line 1\r\nline\t2" })).success).toBe(true);
+  });
+
+  it("treats prototype keys as plain fields", () => {
+    const data = form({ name: "Ann" });
+    for (const key of ["__proto__", "constructor", "toString"]) data.append(key, "x");
+    const parsed = parseForm(schema, data);
+    expect(parsed).toEqual({ success: true, data: { name: "Ann" } });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
