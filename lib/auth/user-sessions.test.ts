@@ -1,13 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
 import { ConfigError, config, parseConfig, resetConfigForTests } from "@/lib/config";
+import { authUrl } from "@/lib/http/auth-url";
 import { createUser } from "@/test/factories";
 import { findSessionUser } from "./user-sessions";
 
 process.env.AUTH_SECRET ??= "vitest-secret-that-is-at-least-32-characters-long";
+// As the console's server does before Next.js starts (scripts/server.ts): Auth.js URLs come from APP_URL.
+process.env.AUTH_URL = authUrl();
 const { handlers } = await import("./auth");
 
 const sessionRow = async (id: string) => (await db.select().from(userSessions).where(eq(userSessions.id, id)))[0]!;
@@ -18,15 +22,15 @@ const age = (id: string, column: "last_seen_at" | "authenticated_at", minutes: n
 async function postSignOut(sessionId: string) {
   const base = config().APP_URL;
   const sessionCookie = `authjs.session-token=${await encode({ token: { sid: sessionId }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" })}`;
-  const csrfResponse = await handlers.GET(new Request(`${base}/api/auth/csrf`, { headers: { cookie: sessionCookie } }) as never);
+  const csrfResponse = await handlers.GET(new NextRequest(`${base}/api/auth/csrf`, { headers: { cookie: sessionCookie } }));
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   return handlers.POST(
-    new Request(`${base}/api/auth/signout`, {
+    new NextRequest(`${base}/api/auth/signout`, {
       method: "POST",
       headers: { cookie: `${sessionCookie}; ${csrfCookie}`, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ csrfToken, callbackUrl: "/sign-in" }),
-    }) as never,
+    }),
   );
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { invoiceLines, invoices, paymentMethods, payments } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invitations, ownershipTransfers } from "@/db/schema";
