@@ -19,7 +19,9 @@ if (mode === "start" && !(process.env.SKIP_BUILD === "1" && existsSync(".next/BU
   }
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", mode], {
+// The server runs our modules outside Next (config, the request edge): their `server-only` marker
+// resolves to an empty module there, as in every script (scripts/outside-next.mjs).
+const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/outside-next.mjs", "scripts/server.ts", mode], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
 });
