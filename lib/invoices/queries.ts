@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { invoiceLines, invoices, paymentMethods, payments } from "@/db/schema";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
@@ -75,21 +75,11 @@ export interface InvoiceDetail {
   payments: InvoicePayment[];
 }
 
-/**
- * An invoice of this account by its number, with its lines and card payments; null for a number
- * that is not this account's, exactly as for one that does not exist.
- */
-export async function findInvoice(ctx: AccountContext, number: string): Promise<InvoiceDetail | null> {
-  assertCan(ctx, "billing.view");
-  if (typeof number !== "string" || !INVOICE_NUMBER_PATTERN.test(number)) return null;
-  const [invoice] = await db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.accountId, ctx.account.id), eq(invoices.number, number)));
-  if (!invoice) return null;
+/** An invoice's lines and card payments (payments of an invoice are its account's). */
+export async function withLinesAndPayments(invoice: Invoice, executor: Executor = db): Promise<InvoiceDetail> {
   const [lines, attempts] = await Promise.all([
-    db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(asc(invoiceLines.position)),
-    db
+    executor.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(asc(invoiceLines.position)),
+    executor
       .select({
         id: payments.id,
         amountMinor: payments.amountMinor,
@@ -102,7 +92,7 @@ export async function findInvoice(ctx: AccountContext, number: string): Promise<
       })
       .from(payments)
       .leftJoin(paymentMethods, eq(paymentMethods.id, payments.paymentMethodId))
-      .where(and(eq(payments.invoiceId, invoice.id), eq(payments.accountId, ctx.account.id)))
+      .where(eq(payments.invoiceId, invoice.id))
       .orderBy(asc(payments.createdAt)),
   ]);
   return {
@@ -110,4 +100,19 @@ export async function findInvoice(ctx: AccountContext, number: string): Promise<
     lines,
     payments: attempts.map(({ brand, last4, ...payment }) => ({ ...payment, card: brand && last4 ? { brand, last4 } : null })),
   };
+}
+
+/**
+ * An invoice of this account by its number, with its lines and card payments; null for a number
+ * that is not this account's, exactly as for one that does not exist.
+ */
+export async function findInvoice(ctx: AccountContext, number: string): Promise<InvoiceDetail | null> {
+  assertCan(ctx, "billing.view");
+  if (typeof number !== "string" || !INVOICE_NUMBER_PATTERN.test(number)) return null;
+  const [invoice] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.accountId, ctx.account.id), eq(invoices.number, number)));
+  if (!invoice) return null;
+  return withLinesAndPayments(invoice);
 }
