@@ -51,6 +51,8 @@ test("changing the password signs out everywhere; a forgotten password is reset 
 
   // Forgot it already: reset through the mailed link, which works once.
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: wait for the navigation before filling it.
+  await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(user.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(/If an account exists for this email/)).toBeVisible();
