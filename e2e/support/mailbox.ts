@@ -12,6 +12,16 @@ export interface ReceivedMail {
   receivedAt: number;
 }
 
+/** Listens on 127.0.0.1, or fails with a message naming the port and the setting that moves it. */
+function listen(server: http.Server | SMTPServer["server"], port: number, setting: string) {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} is taken by another program: set ${setting} to a free port.`) : error),
+    );
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+}
+
 /**
  * A real SMTP server for the journeys: the console delivers to it over SMTP like to any mail server,
  * and tests read what arrived through a tiny HTTP endpoint (tests run in other processes).
@@ -36,7 +46,7 @@ export async function startMailbox() {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, "127.0.0.1", resolve));
+  await listen(smtp.server, SMTP_PORT, "E2E_SMTP_PORT");
 
   const api = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -44,7 +54,7 @@ export async function startMailbox() {
     response.setHeader("Content-Type", "application/json");
     response.end(JSON.stringify(to ? mails.filter((m) => m.to.includes(to)) : mails));
   });
-  await new Promise<void>((resolve) => api.listen(MAILBOX_PORT, "127.0.0.1", resolve));
+  await listen(api, MAILBOX_PORT, "E2E_MAILBOX_PORT");
 
   return async () => {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
