@@ -23,18 +23,26 @@ const GUARD_MAX_BYTES = MAX_BODY_BYTES;
 const noStore = { "Cache-Control": "no-store" };
 
 /**
- * Card numbers and security codes belong to the payment provider's component and its tokenization
- * endpoint. Any other endpoint that receives something shaped like them, or a body in a charset
- * that cannot be decoded to check it, refuses the request before it reaches the app, so card data
- * cannot end up in a database row, a log line or an audit event.
+ * The body of a write, read once for both guards below (the clone leaves the original for Next).
+ * The tokenization endpoint's body is the provider's business, never read here.
  */
-async function refuseCardData(request: NextRequest): Promise<NextResponse | null> {
+async function readWriteBody(request: NextRequest): Promise<Uint8Array<ArrayBuffer> | NextResponse | null> {
   if (!bodyMethods.has(request.method) || request.nextUrl.pathname === cardTokenizationPath) return null;
   const body = await readBody(request.clone(), GUARD_MAX_BYTES).catch(() => "unreadable" as const);
   if (!body) return null;
   if (body === "unreadable") return NextResponse.json({ error: "unreadable_body", message: "The request could not be read." }, { status: 400, headers: noStore });
   if (body.tooLarge) return NextResponse.json({ error: "payload_too_large", message: "This request is too large." }, { status: 413, headers: noStore });
-  const finding = inspectRequestBody(body.bytes, request.headers.get("content-type"));
+  return body.bytes;
+}
+
+/**
+ * Card numbers and security codes belong to the payment provider's component and its tokenization
+ * endpoint. Any other endpoint that receives something shaped like them, or a body in a charset
+ * that cannot be decoded to check it, refuses the request before it reaches the app, so card data
+ * cannot end up in a database row, a log line or an audit event.
+ */
+function refuseCardData(body: Uint8Array, contentType: string | null): NextResponse | null {
+  const finding = inspectRequestBody(body, contentType);
   if (!finding) return null;
   if (finding.kind === "undecodable") {
     return NextResponse.json(
@@ -92,9 +100,13 @@ function withSecurityHeaders(request: NextRequest, respond: (requestHeaders: Hea
  * membership in the database itself).
  */
 export async function proxy(request: NextRequest) {
-  const refused = await refuseCardData(request);
-  if (refused) return refused;
-  const malformed = await malformedActionCall(request.clone());
+  const body = await readWriteBody(request);
+  if (body instanceof NextResponse) return body;
+  if (body) {
+    const refused = refuseCardData(body, request.headers.get("content-type"));
+    if (refused) return refused;
+  }
+  const malformed = await malformedActionCall(request, body ?? undefined);
   if (malformed) return NextResponse.json({ error: "malformed_action_call", message: malformed }, { status: 400, headers: noStore });
   if (entersBillingByClientNavigation(request)) return new NextResponse(null, { status: 204, headers: noStore });
   const { pathname, search } = request.nextUrl;

@@ -28,17 +28,21 @@ export function isWellFormedActionArguments(text: string): boolean {
   return Array.isArray(parsed) && wellFormed(parsed);
 }
 
-/** Null when the request is no server action call or a well-formed one; otherwise why it is refused. */
-export async function malformedActionCall(request: Request): Promise<string | null> {
+/**
+ * Null when the request is no server action call or a well-formed one; otherwise why it is refused.
+ * `body` is the request's body when the caller has read it already (the proxy has); the request
+ * itself is only read when it is not given.
+ */
+export async function malformedActionCall(request: Request, body?: Uint8Array<ArrayBuffer>): Promise<string | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
   const contentType = request.headers.get("content-type") ?? "";
   // URL-encoded bodies are no action call Next decodes (it answers 404 itself).
   if (contentType.startsWith("application/x-www-form-urlencoded")) return null;
+  const bytes = body ?? new Uint8Array(await request.arrayBuffer().catch(() => new ArrayBuffer(0)));
   if (contentType.startsWith("multipart/form-data")) {
-    const form = await request.formData().catch(() => null);
+    const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData().catch(() => null);
     const root = form?.get("0");
     return typeof root === "string" && isWellFormedActionArguments(root) ? null : "The form data of this request is malformed.";
   }
-  const text = await request.text().catch(() => null);
-  return text !== null && isWellFormedActionArguments(text) ? null : "The body of this request is malformed.";
+  return isWellFormedActionArguments(new TextDecoder().decode(bytes)) ? null : "The body of this request is malformed.";
 }

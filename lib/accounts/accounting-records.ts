@@ -56,9 +56,8 @@ export function unsettledInvoicesMessage(numbers: string[], what: "the organizat
  * adjustment, so the detached ledger sums to zero. Returns what was kept and forfeited, for the audit event.
  */
 export async function settleAccountForDeletion(tx: Transaction, accountId: string, what: "the organization" | "your account", actorId: string) {
-  const unsettled = await unsettledInvoiceNumbers(tx, accountId);
+  const { issuedInvoices, unsettledInvoiceNumbers: unsettled, creditMinor, currency } = await deletionConsequences(accountId, tx);
   if (unsettled.length > 0) throw new PublicError(unsettledInvoicesMessage(unsettled, what));
-  const { issuedInvoices, creditMinor, currency } = await deletionConsequences(accountId, tx);
   if (creditMinor > 0) {
     await appendLedgerEntry(tx, {
       accountId,

@@ -39,16 +39,10 @@ export async function endPendingWork(tx: Transaction, work: EndPendingWork) {
     .set({ status: "revoked", respondedAt: sql`now()` })
     .where(and(...invitationWhere))
     .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
+  const audit = (action: string, targetType: string, targetId: string, metadata: Record<string, unknown>) =>
+    recordAuditEvent(tx, { accountId, actor, action, targetType, targetId, metadata: { ...metadata, reason }, request });
   for (const invitation of revoked) {
-    await recordAuditEvent(tx, {
-      accountId,
-      actor,
-      action: "invitation.revoked",
-      targetType: "invitation",
-      targetId: invitation.id,
-      metadata: { email: invitation.email, role: invitation.role, reason, inviter: userId },
-      request,
-    });
+    await audit("invitation.revoked", "invitation", invitation.id, { email: invitation.email, role: invitation.role, inviter: userId });
   }
 
   const transferWhere = !newRole
@@ -63,14 +57,6 @@ export async function endPendingWork(tx: Transaction, work: EndPendingWork) {
     .where(and(eq(ownershipTransfers.accountId, accountId), eq(ownershipTransfers.status, "pending"), transferWhere))
     .returning({ id: ownershipTransfers.id, fromUserId: ownershipTransfers.fromUserId, toUserId: ownershipTransfers.toUserId });
   for (const offer of cancelled) {
-    await recordAuditEvent(tx, {
-      accountId,
-      actor,
-      action: "ownership.cancelled",
-      targetType: "ownership_transfer",
-      targetId: offer.id,
-      metadata: { from: offer.fromUserId, to: offer.toUserId, reason },
-      request,
-    });
+    await audit("ownership.cancelled", "ownership_transfer", offer.id, { from: offer.fromUserId, to: offer.toUserId });
   }
 }

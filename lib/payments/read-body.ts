@@ -2,7 +2,7 @@
  * Reads a whole request body as bytes, up to `maxBytes`. A body over the limit is not buffered
  * further: the reader stops and the answer says so (`tooLarge`). Null when the request has no body.
  */
-export async function readBody(request: Request, maxBytes: number): Promise<{ bytes: Uint8Array; tooLarge: boolean } | null> {
+export async function readBody(request: Request, maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; tooLarge: boolean } | null> {
   if (!request.body) return null;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

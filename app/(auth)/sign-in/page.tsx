@@ -4,9 +4,8 @@ import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/form/form-message";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/current-user";
-import { safeRedirectPath } from "@/lib/redirects";
+import { sameOriginPath } from "@/lib/redirects";
 import { lookup, searchParam, type SearchParams } from "@/lib/search-params";
-import { safeCallbackUrl } from "../safe-callback";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -22,8 +21,8 @@ const notices: Record<string, { tone: "success" | "error"; text: string }> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(searchParam(params, "callbackUrl"));
-  if (await currentUser()) redirect(safeRedirectPath(callbackUrl));
+  const callbackUrl = sameOriginPath(searchParam(params, "callbackUrl"));
+  if (await currentUser()) redirect(callbackUrl ?? "/");
   const notice = lookup(notices, searchParam(params, "notice"));
   return (
     <Card>
