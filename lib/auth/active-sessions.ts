@@ -1,13 +1,12 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { userSessions } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
-import { config } from "@/lib/config";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
 import { describeDevice, type Device } from "./device";
-import { isSessionId, revokeUserSession, type SessionUser } from "./user-sessions";
+import { isLiveSession, isSessionId, revokeUserSession, type SessionUser } from "./user-sessions";
 
 export interface ActiveSession {
   id: string;
@@ -21,13 +20,6 @@ export interface ActiveSession {
 /** More live sessions than this are not listed one by one; "sign out everywhere" still ends them all. */
 export const activeSessionsShown = 20;
 
-const live = () =>
-  and(
-    isNull(userSessions.revokedAt),
-    gt(userSessions.expiresAt, sql`now()`),
-    gt(userSessions.lastSeenAt, sql`now() - make_interval(mins => ${config().SESSION_IDLE_TIMEOUT_MINUTES})`),
-  );
-
 /** The caller's own live sessions, this one first, then the most recently seen; and how many there are in all. */
 export async function listActiveSessions(user: SessionUser): Promise<{ sessions: ActiveSession[]; total: number }> {
   const rows = await db
@@ -40,7 +32,7 @@ export async function listActiveSessions(user: SessionUser): Promise<{ sessions:
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(userSessions)
-    .where(and(eq(userSessions.userId, user.id), live()))
+    .where(and(eq(userSessions.userId, user.id), isLiveSession()))
     .orderBy(desc(sql`${userSessions.id} = ${user.sessionId}`), desc(userSessions.lastSeenAt), desc(userSessions.id))
     .limit(activeSessionsShown);
   return {

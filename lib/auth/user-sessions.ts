@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
@@ -83,6 +83,14 @@ export interface SessionUser {
   sessionId: string;
 }
 
+/** A session row that still signs someone in: not revoked, not expired, not idle past SESSION_IDLE_TIMEOUT_MINUTES. */
+export const isLiveSession = () =>
+  and(
+    isNull(userSessions.revokedAt),
+    gt(userSessions.expiresAt, sql`now()`),
+    gt(userSessions.lastSeenAt, sql`now() - make_interval(mins => ${config().SESSION_IDLE_TIMEOUT_MINUTES})`),
+  )!;
+
 /** `last_seen_at` is written at most this often, so a busy session costs one write a minute, not one per request. */
 export const lastSeenResolutionSeconds = 60;
 
@@ -95,16 +103,12 @@ export const lastSeenResolutionSeconds = 60;
  */
 export async function findSessionUser(sessionId: string): Promise<SessionUser | null> {
   if (!isSessionId(sessionId)) return null;
-  const idleMinutes = config().SESSION_IDLE_TIMEOUT_MINUTES;
   const result = await db.execute<{ id: string; name: string; email: string; image: string | null; session_id: string }>(sql`
     with live as (
-      select s.id as session_id, s.last_seen_at, u.id, u.name, u.email, u.image
-      from user_sessions s
-      join users u on u.id = s.user_id
-      where s.id = ${sessionId}
-        and s.revoked_at is null
-        and s.expires_at > now()
-        and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})
+      select user_sessions.id as session_id, user_sessions.last_seen_at, u.id, u.name, u.email, u.image
+      from user_sessions
+      join users u on u.id = user_sessions.user_id
+      where user_sessions.id = ${sessionId} and ${isLiveSession()}
     ), touched as (
       update user_sessions set last_seen_at = now()
       where id = (select session_id from live where last_seen_at < now() - make_interval(secs => ${lastSeenResolutionSeconds}))
