@@ -10,3 +10,5 @@ export * from "./ownership-transfers";
 export * from "./billing";
 export * from "./consumption";
 export * from "./invoices";
+export * from "./api-keys";
+export * from "./idempotency";

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, type Account } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/user-sessions";
 import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
@@ -30,7 +30,7 @@ export async function createOrganization(user: SessionUser, input: OrganizationI
         })
         .returning();
       await tx.insert(memberships).values({ accountId: organization!.id, userId: user.id, role: "owner" });
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: organization!.id,
         actor: user,
         action: "organization.created",

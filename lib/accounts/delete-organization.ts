@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
@@ -43,7 +43,7 @@ export async function deleteOrganization(ctx: AccountContext, input: DeleteOrgan
       .where(eq(memberships.accountId, account.id));
     await tx.delete(accounts).where(eq(accounts.id, account.id));
     const spaceId = await personalSpaceId(tx, ctx.user.id);
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: spaceId,
       actor: ctx.user,
       action: "organization.deleted",

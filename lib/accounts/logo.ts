@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accountLogos } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { assertCan } from "@/lib/authz/can";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { PublicError } from "@/lib/errors";
@@ -35,7 +35,7 @@ export async function setAccountLogo(ctx: AccountContext, file: File, request: R
       .insert(accountLogos)
       .values({ accountId: ctx.account.id, contentType, data: bytes })
       .onConflictDoUpdate({ target: accountLogos.accountId, set: { contentType, data: bytes, updatedAt: new Date() } });
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: "account.logo_updated",
@@ -52,7 +52,7 @@ export async function removeAccountLogo(ctx: AccountContext, request: RequestInf
   await db.transaction(async (tx) => {
     const removed = await tx.delete(accountLogos).where(eq(accountLogos.accountId, ctx.account.id)).returning({ id: accountLogos.accountId });
     if (removed.length === 0) return;
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: "account.logo_removed",

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, type Account } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { assertCan } from "@/lib/authz/can";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
@@ -28,7 +28,7 @@ export async function updateOrganization(ctx: AccountContext, input: Organizatio
         .set({ name: input.name, slug: input.slug, description: input.description, isCompany: input.isCompany, updatedAt: new Date() })
         .where(eq(accounts.id, ctx.account.id))
         .returning();
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: ctx.account.id,
         actor: ctx.user,
         action: "organization.updated",

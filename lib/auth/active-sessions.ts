@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { userSessions } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
 import { describeDevice, type Device } from "./device";
@@ -61,7 +61,7 @@ export async function revokeOwnSession(user: SessionUser, sessionId: string, req
       .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, user.id)))
       .for("update");
     if (!owned || !(await revokeUserSession(owned.id, tx))) return false;
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: await personalSpaceId(tx, user.id),
       actor: user,
       action: "user.session_revoked",

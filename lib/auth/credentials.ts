@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Executor } from "@/db/client";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { verifyPassword } from "@/lib/passwords";
 import { clearRateLimit, clearRateLimitsWithPrefix, hitRateLimit, peekRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
@@ -90,7 +90,7 @@ export async function verifyCredentials(
   const sessionId = await db.transaction(async (tx) => {
     const id = await createUserSession(user.id, request, tx);
     const spaceId = await personalSpaceId(tx, user.id);
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: spaceId,
       actor: { id: user.id, email: user.email },
       action: "user.signed_in",

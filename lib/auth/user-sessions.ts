@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { config } from "@/lib/config";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
@@ -50,7 +50,7 @@ export async function endSession(sessionId: string, request: RequestInfo) {
     if (!userId) return;
     const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
     if (!user) return;
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: await personalSpaceId(tx, userId),
       actor: user,
       action: "user.signed_out",

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { RequestInfo } from "@/lib/request-info";
 
 /** A suspended account becomes active with its first successful payment. Call inside the payment's transaction. */
@@ -13,7 +13,7 @@ export async function activateAfterPayment(tx: Transaction, accountId: string, a
     .where(and(eq(accounts.id, accountId), eq(accounts.status, "suspended")))
     .returning({ id: accounts.id });
   if (activated.length > 0) {
-    await recordAuditEvent(tx, { accountId, actor, action: "account.activated", targetType: "account", targetId: accountId, metadata: { reason: "payment" }, request });
+    await recordAuditEntry(tx, { accountId, actor, action: "account.activated", targetType: "account", targetId: accountId, metadata: { reason: "payment" }, request });
   }
   return activated.length > 0;
 }

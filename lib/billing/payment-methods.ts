@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { paymentMethods } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { PublicError } from "@/lib/errors";
@@ -91,7 +91,7 @@ export async function addPaymentMethod(ctx: AccountContext, input: AddPaymentMet
           createdById: ctx.user.id,
         })
         .returning(displayColumns);
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: ctx.account.id,
         actor: ctx.user,
         action: "payment_method.added",
@@ -122,7 +122,7 @@ export async function setDefaultPaymentMethod(ctx: AccountContext, paymentMethod
       .set({ isDefault: false })
       .where(and(eq(paymentMethods.accountId, ctx.account.id), eq(paymentMethods.isDefault, true)));
     await tx.update(paymentMethods).set({ isDefault: true }).where(eq(paymentMethods.id, method.id));
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: "payment_method.default_set",
@@ -155,7 +155,7 @@ export async function removePaymentMethod(ctx: AccountContext, paymentMethodId: 
         promotedId = next.id;
       }
     }
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: "payment_method.removed",

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { billingProfiles } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import type { RequestInfo } from "@/lib/request-info";
@@ -24,7 +24,7 @@ export async function saveBillingProfile(ctx: AccountContext, input: BillingProf
       .values({ accountId: ctx.account.id, ...input })
       .onConflictDoUpdate({ target: billingProfiles.accountId, set: { ...input, updatedAt: new Date() } });
     const changed = (Object.keys(input) as (keyof BillingProfileInput)[]).filter((key) => before?.[key] !== input[key]);
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: before ? "billing_profile.updated" : "billing_profile.created",

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { paymentMethods, payments } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { config } from "@/lib/config";
@@ -106,7 +106,7 @@ export async function topUp(ctx: AccountContext, input: TopUpInput, request: Req
       .returning({ id: payments.id });
     const metadata = { amountMinor: input.amount, currency, paymentId: payment!.id, paymentMethodId: method.id, card };
     if (outcome.status === "failed") {
-      await recordAuditEvent(tx, { accountId: ctx.account.id, actor: ctx.user, action: "payment.failed", targetType: "payment", targetId: payment!.id, metadata: { ...metadata, purpose: "top_up", code: outcome.code }, request });
+      await recordAuditEntry(tx, { accountId: ctx.account.id, actor: ctx.user, action: "payment.failed", targetType: "payment", targetId: payment!.id, metadata: { ...metadata, purpose: "top_up", code: outcome.code }, request });
       return { ok: false as const, failure: failureMessage ?? "The payment could not be processed." };
     }
     await appendLedgerEntry(tx, {
@@ -119,7 +119,7 @@ export async function topUp(ctx: AccountContext, input: TopUpInput, request: Req
       createdById: ctx.user.id,
     });
     const activated = await activateAfterPayment(tx, ctx.account.id, ctx.user, request);
-    await recordAuditEvent(tx, { accountId: ctx.account.id, actor: ctx.user, action: "credits.topped_up", targetType: "payment", targetId: payment!.id, metadata, request });
+    await recordAuditEntry(tx, { accountId: ctx.account.id, actor: ctx.user, action: "credits.topped_up", targetType: "payment", targetId: payment!.id, metadata, request });
     return { ok: true as const, activated, balanceMinor: await accountBalanceMinor(ctx.account.id, tx) };
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { couponRedemptions, coupons } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { appendLedgerEntry } from "@/lib/billing/ledger";
@@ -100,7 +100,7 @@ export async function redeemCoupon(ctx: AccountContext, code: string, request: R
           createdById: ctx.user.id,
         });
       }
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: ctx.account.id,
         actor: ctx.user,
         action: "coupon.redeemed",

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { invitableRoles } from "@/lib/authz/member-rules";
@@ -97,7 +97,7 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
         .insert(invitations)
         .values({ accountId: account.id, email, role, invitedById: ctx.user.id, tokenHash: hash, expiresAt: invitationExpiry() })
         .returning({ id: invitations.id });
-      await recordAuditEvent(tx, { accountId: account.id, actor: ctx.user, action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role }, request });
+      await recordAuditEntry(tx, { accountId: account.id, actor: ctx.user, action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role }, request });
       await queueMail(tx, invitationMail(email, account.name, ctx.user.name, role, token));
       outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, message: `Invited as ${roleLabels[role]}.` };
     }

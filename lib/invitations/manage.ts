@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { invitations } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { invitableRoles } from "@/lib/authz/member-rules";
@@ -49,7 +49,7 @@ export async function resendInvitation(ctx: AccountContext, invitationId: string
       .update(invitations)
       .set({ tokenHash: hash, lastSentAt: sql`now()`, expiresAt: invitationExpiry(), sendCount: sql`${invitations.sendCount} + 1`, invitedById: ctx.user.id })
       .where(eq(invitations.id, invitation.id));
-    await recordAuditEvent(tx, { accountId: account.id, actor: ctx.user, action: "invitation.resent", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email }, request });
+    await recordAuditEntry(tx, { accountId: account.id, actor: ctx.user, action: "invitation.resent", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email }, request });
     await queueMail(tx, invitationMail(invitation.email, account.name, ctx.user.name, invitation.role, token));
   });
 }
@@ -60,7 +60,7 @@ export async function revokeInvitation(ctx: AccountContext, invitationId: string
     const { account, invitation } = await lockInvitation(tx, ctx, invitationId);
     if (invitation.status !== "pending") throw new PublicError("This invitation is no longer pending.");
     await tx.update(invitations).set({ status: "revoked", respondedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
-    await recordAuditEvent(tx, { accountId: account.id, actor: ctx.user, action: "invitation.revoked", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email }, request });
+    await recordAuditEntry(tx, { accountId: account.id, actor: ctx.user, action: "invitation.revoked", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email }, request });
   });
 }
 
@@ -71,6 +71,6 @@ export async function dismissInvitation(ctx: AccountContext, invitationId: strin
     const { account, invitation } = await lockInvitation(tx, ctx, invitationId);
     if (invitationState(invitation) !== "expired") throw new PublicError("Only expired invitations can be dismissed; revoke a pending one.");
     await tx.update(invitations).set({ status: "dismissed", respondedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
-    await recordAuditEvent(tx, { accountId: account.id, actor: ctx.user, action: "invitation.dismissed", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email }, request });
+    await recordAuditEntry(tx, { accountId: account.id, actor: ctx.user, action: "invitation.dismissed", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email }, request });
   });
 }

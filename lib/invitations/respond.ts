@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { assertUnderOrganizationCap } from "@/lib/accounts/organization-cap";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/user-sessions";
 import { rolesGrantableByInvitation } from "@/lib/authz/member-rules";
 import { PublicError } from "@/lib/errors";
@@ -51,7 +51,7 @@ export async function respondToInvitation(user: SessionUser, key: InvitationKey,
 
     if (answer === "decline") {
       await tx.update(invitations).set({ status: "declined", respondedAt: sql`now()`, respondedById: user.id }).where(eq(invitations.id, invitation.id));
-      await recordAuditEvent(tx, { accountId: invitation.accountId, actor: user, action: "invitation.declined", targetType: "invitation", targetId: invitation.id, request });
+      await recordAuditEntry(tx, { accountId: invitation.accountId, actor: user, action: "invitation.declined", targetType: "invitation", targetId: invitation.id, request });
       return joined;
     }
 
@@ -59,7 +59,7 @@ export async function respondToInvitation(user: SessionUser, key: InvitationKey,
     if (!inviterRole || !rolesGrantableByInvitation(inviterRole).includes(invitation.role)) {
       // Revoked for good (committed), then refused outside the transaction.
       await tx.update(invitations).set({ status: "revoked", respondedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: account.id,
         actor: user,
         action: "invitation.revoked",
@@ -74,7 +74,7 @@ export async function respondToInvitation(user: SessionUser, key: InvitationKey,
     await assertUnderOrganizationCap(tx, user.id);
     await tx.insert(memberships).values({ accountId: invitation.accountId, userId: user.id, role: invitation.role }).onConflictDoNothing();
     await tx.update(invitations).set({ status: "accepted", respondedAt: sql`now()`, respondedById: user.id }).where(eq(invitations.id, invitation.id));
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: invitation.accountId,
       actor: user,
       action: "invitation.accepted",

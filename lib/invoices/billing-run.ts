@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, billingProfiles, invoiceLines, invoices } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { billingContactEmails } from "@/lib/billing/contacts";
 import { formatMoney } from "@/lib/billing/money";
 import { config } from "@/lib/config";
@@ -115,7 +115,7 @@ export async function billAccountForMonth(accountId: string, month: string): Pro
           amountMinor: metric.costMinor,
         })),
       );
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId,
         actor: null,
         action: "invoice.issued",

@@ -5,7 +5,7 @@ import type { Pool } from "pg";
 import { db, type Database, type Transaction } from "@/db/client";
 import * as schema from "@/db/schema";
 import { accounts, invoices, paymentMethods, payments, type Account } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { activateAfterPayment } from "@/lib/billing/activation";
 import { billingContactEmails } from "@/lib/billing/contacts";
 import { notifyIfBalanceLow, notifySuspended } from "@/lib/billing/low-balance";
@@ -159,7 +159,7 @@ async function collectLocked(session: Session, invoiceId: string, options: Optio
 
 async function markPaid(tx: Transaction, invoice: Invoice, account: Account, paid: { attempts: number; fromCreditsMinor: number; chargedMinor: number }, options: Options) {
   await tx.update(invoices).set({ status: "paid", paidAt: new Date(), paymentAttempts: paid.attempts, lastPaymentError: null }).where(eq(invoices.id, invoice.id));
-  await recordAuditEvent(tx, {
+  await recordAuditEntry(tx, {
     accountId: account.id,
     actor: options.actor ?? null,
     action: "invoice.paid",
@@ -180,7 +180,7 @@ async function recordFailure(
 ): Promise<CollectionResult> {
   const next = nextAttemptAt(failure.attempt);
   await tx.update(invoices).set({ status: "failed", paymentAttempts: failure.attempt, lastPaymentError: failure.reason.slice(0, 500) }).where(eq(invoices.id, invoice.id));
-  await recordAuditEvent(tx, {
+  await recordAuditEntry(tx, {
     accountId: account.id,
     actor: options.actor ?? null,
     action: "invoice.payment_failed",
@@ -200,7 +200,7 @@ async function recordFailure(
       .returning({ id: accounts.id });
     if (changed.length > 0) {
       suspended = true;
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: account.id,
         actor: null,
         action: "account.suspended",

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { roleChangeRefusal } from "@/lib/authz/member-rules";
@@ -35,7 +35,7 @@ export async function changeMemberRole(ctx: AccountContext, targetUserId: string
       .update(memberships)
       .set({ role: newRole })
       .where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, targetUserId)));
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: "member.role_changed",

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, ownershipTransfers, users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { assertCan } from "@/lib/authz/can";
@@ -44,7 +44,7 @@ export async function offerOwnership(ctx: AccountContext, toUserId: string, pass
       if (targetRole === "owner") throw new PublicError("This member is already an owner.");
       const [offer] = await tx.insert(ownershipTransfers).values({ accountId: ctx.account.id, fromUserId: ctx.user.id, toUserId }).returning();
       const [recipient] = await tx.select({ email: users.email }).from(users).where(eq(users.id, toUserId));
-      await recordAuditEvent(tx, { accountId: ctx.account.id, actor: ctx.user, action: "ownership.offered", targetType: "user", targetId: toUserId, metadata: { transferId: offer!.id }, request });
+      await recordAuditEntry(tx, { accountId: ctx.account.id, actor: ctx.user, action: "ownership.offered", targetType: "user", targetId: toUserId, metadata: { transferId: offer!.id }, request });
       await queueMail(tx, ownershipOfferedMail(recipient!.email, account.name, ctx.user.name, account.slug));
     });
   } catch (error) {
@@ -82,7 +82,7 @@ async function closeTransfer(ctx: AccountContext, transferId: string, outcome: "
       await tx.update(memberships).set({ role: toRole }).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, offer.fromUserId)));
     }
     await tx.update(ownershipTransfers).set({ status: outcome, respondedAt: new Date() }).where(eq(ownershipTransfers.id, offer.id));
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: `ownership.${outcome}`,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invitations, ownershipTransfers } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { rolesGrantableByInvitation } from "@/lib/authz/member-rules";
 import type { Role } from "@/lib/authz/roles";
 import type { RequestInfo } from "@/lib/request-info";
@@ -40,7 +40,7 @@ export async function endPendingWork(tx: Transaction, work: EndPendingWork) {
     .where(and(...invitationWhere))
     .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
   const audit = (action: string, targetType: string, targetId: string, metadata: Record<string, unknown>) =>
-    recordAuditEvent(tx, { accountId, actor, action, targetType, targetId, metadata: { ...metadata, reason }, request });
+    recordAuditEntry(tx, { accountId, actor, action, targetType, targetId, metadata: { ...metadata, reason }, request });
   for (const invitation of revoked) {
     await audit("invitation.revoked", "invitation", invitation.id, { email: invitation.email, role: invitation.role, inviter: userId });
   }

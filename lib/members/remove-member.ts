@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { assertCan } from "@/lib/authz/can";
 import { removalRefusal } from "@/lib/authz/member-rules";
@@ -35,7 +35,7 @@ export async function removeMember(ctx: AccountContext, targetUserId: string, re
     await tx.delete(memberships).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, targetUserId)));
     await endPendingWork(tx, { accountId: ctx.account.id, userId: targetUserId, actor: ctx.user, reason: "member_removed", request });
     const [target] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, targetUserId));
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: "member.removed",
@@ -60,7 +60,7 @@ export async function leaveOrganization(ctx: AccountContext, request: RequestInf
     }
     await tx.delete(memberships).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, ctx.user.id)));
     await endPendingWork(tx, { accountId: ctx.account.id, userId: ctx.user.id, actor: ctx.user, reason: "member_left", request });
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: ctx.account.id,
       actor: ctx.user,
       action: "member.left",

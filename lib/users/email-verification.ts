@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { verifyEmailMail } from "@/lib/mail/templates";
@@ -47,7 +47,7 @@ export async function verifyEmail(token: string, password: string, request: Requ
       .where(and(eq(users.id, userId), isNull(users.emailVerified)))
       .returning();
     if (!user) throw new PublicError(invalidVerificationLink);
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: await personalSpaceId(tx, user.id),
       actor: { id: user.id, email: user.email },
       action: "user.email_verified",

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { clearSignInFailures } from "@/lib/auth/credentials";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
@@ -56,7 +56,7 @@ export async function resetPassword(token: string, password: string, request: Re
     await revokeLinkTokens(tx, "verify-email", userId);
     await clearSignInFailures(user.email, tx);
     const spaceId = await personalSpaceId(tx, userId);
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: spaceId,
       actor: { id: user.id, email: user.email },
       action: "user.password_reset",

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, users } from "@/db/schema";
 import { settleAccountForDeletion } from "@/lib/accounts/accounting-records";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { assertReauthenticated } from "@/lib/auth/reauthentication";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import type { SessionUser } from "@/lib/auth/user-sessions";
@@ -20,7 +20,7 @@ export async function updateProfile(user: SessionUser, name: string, request: Re
   await db.transaction(async (tx) => {
     await tx.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, user.id));
     await tx.update(accounts).set({ name, updatedAt: new Date() }).where(eq(accounts.personalOwnerId, user.id));
-    await recordAuditEvent(tx, {
+    await recordAuditEntry(tx, {
       accountId: spaceId,
       actor: user,
       action: "user.profile_updated",
@@ -45,7 +45,7 @@ export async function changePassword(user: SessionUser, currentPassword: string 
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     await revokeAllUserSessions(user.id, tx);
-    await recordAuditEvent(tx, { accountId: spaceId, actor: user, action: "user.password_changed", targetType: "user", targetId: user.id, request });
+    await recordAuditEntry(tx, { accountId: spaceId, actor: user, action: "user.password_changed", targetType: "user", targetId: user.id, request });
   });
 }
 
@@ -53,7 +53,7 @@ export async function signOutEverywhere(user: SessionUser, request: RequestInfo)
   const spaceId = await personalSpaceId(db, user.id);
   await db.transaction(async (tx) => {
     await revokeAllUserSessions(user.id, tx);
-    await recordAuditEvent(tx, { accountId: spaceId, actor: user, action: "user.signed_out_everywhere", targetType: "user", targetId: user.id, request });
+    await recordAuditEntry(tx, { accountId: spaceId, actor: user, action: "user.signed_out_everywhere", targetType: "user", targetId: user.id, request });
   });
 }
 
@@ -108,7 +108,7 @@ export async function deleteUser(user: SessionUser, input: DeleteUserInput, requ
     for (const organization of joined.filter((account) => account.kind === "organization")) {
       await endPendingWork(tx, { accountId: organization.id, userId: user.id, actor: user, reason: "user_deleted", request });
       // The organization's trail says where the member went (the membership goes with the user).
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: organization.id,
         actor: user,
         action: "member.left",

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEntry } from "@/lib/audit";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { liveInvitationEmail } from "@/lib/invitations/respond";
 import { queueMail } from "@/lib/mail/outbox";
@@ -62,7 +62,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo, options: 
       const emailVerified = invited ? new Date() : null;
       const [user] = await tx.insert(users).values({ name: input.name, email: input.email, passwordHash, emailVerified }).returning();
       const space = await createPersonalSpace(tx, user!);
-      await recordAuditEvent(tx, {
+      await recordAuditEntry(tx, {
         accountId: space.id,
         actor: { id: user!.id, email: user!.email },
         action: "user.signed_up",
