@@ -176,7 +176,7 @@ export const MAX_AGGREGATE_MONTHS = 120;
 export const usageAggregatesQuery = z.object({
   granularity: z.enum(["day", "month"]).default("day").meta({ description: "One row per metric and UTC day, or per metric and UTC month." }),
   metric: z.string().refine(isMetricId, "Not a metric id.").optional().meta({ description: "Only this metric." }),
-  from: bound("First day included (UTC). Default: 30 days before `to` by day, the first day of the month 11 months before by month.").optional(),
+  from: bound("First day included (UTC). Default: 31 days before `to` by day; by month, the first day of the month 11 months before the current one (a year of months).").optional(),
   to: bound(`First day not included (UTC). Default: tomorrow, so today is included. At most ${MAX_AGGREGATE_DAYS} days or ${MAX_AGGREGATE_MONTHS} months after \`from\`.`).optional(),
 });
 export type UsageAggregatesQuery = z.input<typeof usageAggregatesQuery>;
