@@ -106,7 +106,7 @@ test("malformed JSON is a 400 problem, not a 500", async ({ request }) => {
   const { account } = await organizationWithKey();
   const response = await request.post(`/api/v1/accounts/${account.slug}/usage`, {
     headers: { Authorization: `Bearer ${platform.token}`, "Content-Type": "application/json" },
-    data: '{"records": [',
+    data: Buffer.from('{"records": ['),
   });
   expect(response.status()).toBe(400);
   expect((await response.json()).code).toBe("malformed_json");

@@ -17,6 +17,8 @@ test("the API reference is one click from the user menu and renders the document
   const reference = page.getByTestId("api-reference");
   await expect(reference.getByText("Organization Console API").first()).toBeVisible({ timeout: 30_000 });
   await expect(reference.getByText("Who this key is").first()).toBeVisible();
+  await expect(reference.getByText("Ask AI")).toHaveCount(0);
+  await reference.getByText("Usage", { exact: true }).first().click();
   await expect(reference.getByText("Report usage").first()).toBeVisible();
   expect(external).toEqual([]);
 });

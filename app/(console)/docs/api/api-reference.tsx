@@ -14,7 +14,7 @@ declare global {
 /**
  * Mounts Scalar's standalone bundle into this element. The script is added by this (nonced,
  * trusted) code, so the page's 'strict-dynamic' policy lets it run without an inline script; it
- * loads nothing from elsewhere: no fonts, no proxy, no telemetry.
+ * loads nothing from elsewhere: no fonts, no proxy, no telemetry, no hosted agent.
  */
 export function ApiReference({ documentUrl, scriptUrl }: { documentUrl: string; scriptUrl: string }) {
   const element = useRef<HTMLDivElement>(null);
@@ -32,6 +32,9 @@ export function ApiReference({ documentUrl, scriptUrl }: { documentUrl: string; 
         hideClientButton: true,
         showDeveloperTools: "never",
         telemetry: false,
+        // Scalar's hosted AI agent and MCP generator would call Scalar's servers: off.
+        agent: { disabled: true },
+        mcp: { disabled: true },
         darkMode: resolvedTheme === "dark",
         hideDarkModeToggle: true,
         layout: "modern",

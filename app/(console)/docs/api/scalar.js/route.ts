@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 
 /**
@@ -7,14 +6,14 @@ import path from "node:path";
  * and the policy allows scripts from 'self' only). Read once per process; cached by browsers for a
  * day and revalidated by version.
  */
-const require = createRequire(import.meta.url);
 let bundle: Promise<{ body: Buffer; etag: string }> | undefined;
 
 function load() {
   bundle ??= (async () => {
-    const manifest = require.resolve("@scalar/api-reference/package.json");
-    const { version } = JSON.parse(await readFile(manifest, "utf8")) as { version: string };
-    const body = await readFile(path.join(path.dirname(manifest), "dist/browser/standalone.js"));
+    // The console runs from its own directory (npm start, scripts/server.ts), node_modules beside it.
+    const root = path.join(process.cwd(), "node_modules", "@scalar", "api-reference");
+    const { version } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
+    const body = await readFile(path.join(root, "dist", "browser", "standalone.js"));
     return { body, etag: `"scalar-${version}"` };
   })();
   return bundle;
