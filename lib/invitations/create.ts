@@ -3,17 +3,18 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { AccountContext } from "@/lib/authz/account-context";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
+import { actingMember } from "@/lib/authz/member-actor";
 import { invitableRoles } from "@/lib/authz/member-rules";
 import { roleLabels, type Role } from "@/lib/authz/roles";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { invitationMail } from "@/lib/mail/member-templates";
+import { noLongerAMember } from "@/lib/members/change-role";
 import { lockOrganization } from "@/lib/members/organization-lock";
 import { hitRateLimit } from "@/lib/rate-limit";
-import type { RequestInfo } from "@/lib/request-info";
 import { newLinkToken } from "@/lib/tokens";
 import { mailboxFlooded } from "./mailbox-limit";
 import { invitationExpiry, invitationState } from "./tokens";
@@ -30,13 +31,14 @@ const emailShape = z.email();
  * Invites each address on its own: malformed, duplicated, already a member or already invited
  * addresses get their own message, and the valid ones are invited all the same.
  */
-export async function inviteMembers(ctx: AccountContext, rawEmails: string[], role: Role, request: RequestInfo): Promise<InviteOutcome[]> {
+export async function inviteMembers(ctx: AccountContext, rawEmails: string[], role: Role): Promise<InviteOutcome[]> {
   assertCan(ctx, "members.invite");
+  const me = actingMember(ctx);
   return db.transaction(async (tx) => {
     const account = await lockOrganization(tx, ctx.account.id);
-    const [actor] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, ctx.user.id)));
-    if (!actor) throw new PublicError("You are no longer a member of this organization.");
-    assertCan({ role: actor.role, accountKind: ctx.accountKind }, "members.invite");
+    const [actor] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, me.userId)));
+    if (!actor) throw new PublicError(noLongerAMember);
+    assertCan({ ...ctx, role: actor.role }, "members.invite");
     if (!invitableRoles(actor.role).includes(role)) {
       throw PublicError.field("role", role === "owner" ? "Owners are made by transferring ownership, not by invitation." : `You cannot invite someone as ${roleLabels[role]}.`);
     }
@@ -95,10 +97,10 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
       const { token, hash } = newLinkToken();
       const [invitation] = await tx
         .insert(invitations)
-        .values({ accountId: account.id, email, role, invitedById: ctx.user.id, tokenHash: hash, expiresAt: invitationExpiry() })
+        .values({ accountId: account.id, email, role, invitedById: me.userId, tokenHash: hash, expiresAt: invitationExpiry() })
         .returning({ id: invitations.id });
-      await recordAuditEntry(tx, { accountId: account.id, actor: ctx.user, action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role }, request });
-      await queueMail(tx, invitationMail(email, account.name, ctx.user.name, role, token));
+      await recordAuditEvent(tx, ctx, { action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role } });
+      await queueMail(tx, invitationMail(email, account.name, me.name ?? me.email, role, token));
       outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, message: `Invited as ${roleLabels[role]}.` };
     }
     return outcomes;

@@ -150,24 +150,24 @@ describe("Pay now", () => {
     for (let i = 0; i < 3; i++) await collectInvoicePayment(invoice.id);
     expect(await statusOf(organization.id)).toBe("suspended");
     const good = await addCard(ownerCtx, GOOD_CARD);
-    await setDefaultPaymentMethod(ownerCtx, good.id, noRequest);
+    await setDefaultPaymentMethod(ownerCtx, good.id);
     const billerCtx = await contextFor(biller, organization.slug);
 
-    expect(await payInvoiceNow(billerCtx, invoice.number, noRequest)).toEqual({ status: "paid", fromCreditsMinor: 0, chargedMinor: 1864 });
+    expect(await payInvoiceNow(billerCtx, invoice.number)).toEqual({ status: "paid", fromCreditsMinor: 0, chargedMinor: 1864 });
 
     expect(await invoiceById(invoice.id)).toMatchObject({ status: "paid", paymentAttempts: 4 });
     expect(await statusOf(organization.id)).toBe("active");
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "invoice.paid")));
     expect(event).toMatchObject({ actorId: biller.id, ip: noRequest.ip });
-    await expect(payInvoiceNow(billerCtx, invoice.number, noRequest)).rejects.toThrow(/already paid/);
+    await expect(payInvoiceNow(billerCtx, invoice.number)).rejects.toThrow(/already paid/);
   });
 
   it("reports a new decline, and refuses invoices that are not failed", async () => {
     const { owner, organization, invoice } = await setup({ card: DECLINED_CARD });
     const ctx = await contextFor(owner, organization.slug);
-    await expect(payInvoiceNow(ctx, invoice.number, noRequest)).rejects.toThrow(/Only an invoice whose payment failed/);
+    await expect(payInvoiceNow(ctx, invoice.number)).rejects.toThrow(/Only an invoice whose payment failed/);
     await collectInvoicePayment(invoice.id);
-    expect(await payInvoiceNow(ctx, invoice.number, noRequest)).toMatchObject({ status: "failed", attempts: 2, reason: "Your card was declined." });
+    expect(await payInvoiceNow(ctx, invoice.number)).toMatchObject({ status: "failed", attempts: 2, reason: "Your card was declined." });
     const { rows } = await db.execute(sql`select 1 from ${payments} where invoice_id = ${invoice.id}`);
     expect(rows).toHaveLength(2);
   });

@@ -2,10 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invoices } from "@/db/schema";
-import type { AccountContext } from "@/lib/authz/account-context";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
 import { PublicError } from "@/lib/errors";
-import type { RequestInfo } from "@/lib/request-info";
 import { collectInvoicePayment, type CollectionResult } from "./collect";
 
 /**
@@ -13,7 +12,7 @@ import { collectInvoicePayment, type CollectionResult } from "./collect";
  * (credits first, then the default card, as the automatic attempts). The lookup is by number within
  * the caller's account, so another account's number is simply unknown.
  */
-export async function payInvoiceNow(ctx: AccountContext, number: string, request: RequestInfo): Promise<Extract<CollectionResult, { status: "paid" | "failed" }>> {
+export async function payInvoiceNow(ctx: AccountContext, number: string): Promise<Extract<CollectionResult, { status: "paid" | "failed" }>> {
   assertCan(ctx, "billing.manage");
   const [invoice] = await db
     .select({ id: invoices.id, status: invoices.status })
@@ -22,7 +21,7 @@ export async function payInvoiceNow(ctx: AccountContext, number: string, request
   if (!invoice) throw new PublicError("This invoice does not exist.");
   if (invoice.status === "paid") throw new PublicError("This invoice is already paid.");
   if (invoice.status !== "failed") throw new PublicError("Only an invoice whose payment failed can be paid now.");
-  const result = await collectInvoicePayment(invoice.id, { actor: { id: ctx.user.id, email: ctx.user.email }, request });
+  const result = await collectInvoicePayment(invoice.id, ctx);
   if (result.status === "skipped") {
     if (result.reason === "settled") throw new PublicError("This invoice is already paid.");
     throw new PublicError("A payment of this invoice is already under way. Reload the page in a moment.");

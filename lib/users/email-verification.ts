@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import { personContext } from "@/lib/authz/member-actor";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { verifyEmailMail } from "@/lib/mail/templates";
@@ -47,13 +48,11 @@ export async function verifyEmail(token: string, password: string, request: Requ
       .where(and(eq(users.id, userId), isNull(users.emailVerified)))
       .returning();
     if (!user) throw new PublicError(invalidVerificationLink);
-    await recordAuditEntry(tx, {
+    await recordAuditEvent(tx, personContext(user, request), {
       accountId: await personalSpaceId(tx, user.id),
-      actor: { id: user.id, email: user.email },
       action: "user.email_verified",
       targetType: "user",
       targetId: user.id,
-      request,
     });
     return { email: user.email };
   });

@@ -2,8 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
 import { clearSignInFailures } from "@/lib/auth/credentials";
+import { personContext } from "@/lib/authz/member-actor";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
@@ -56,14 +57,7 @@ export async function resetPassword(token: string, password: string, request: Re
     await revokeLinkTokens(tx, "verify-email", userId);
     await clearSignInFailures(user.email, tx);
     const spaceId = await personalSpaceId(tx, userId);
-    await recordAuditEntry(tx, {
-      accountId: spaceId,
-      actor: { id: user.id, email: user.email },
-      action: "user.password_reset",
-      targetType: "user",
-      targetId: user.id,
-      request,
-    });
+    await recordAuditEvent(tx, personContext(user, request), { accountId: spaceId, action: "user.password_reset", targetType: "user", targetId: user.id });
     return { email: user.email };
   });
 }
