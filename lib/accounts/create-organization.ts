@@ -41,7 +41,7 @@ export async function createOrganization(ctx: ActorContext, input: OrganizationI
       return organization!;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug", slugTakenMessage);
+    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug_taken", "slug", slugTakenMessage);
     throw error;
   }
 }

@@ -31,11 +31,11 @@ export interface DeleteOrganizationInput {
 export async function deleteOrganization(ctx: AccountContext, input: DeleteOrganizationInput) {
   assertCan(ctx, "account.delete");
   const me = actingMember(ctx);
-  if (input.confirmName.trim() !== ctx.account.name) throw PublicError.field("confirmName", "Type the organization's name exactly to confirm.");
+  if (input.confirmName.trim() !== ctx.account.name) throw PublicError.field("confirmation_mismatch", "confirmName", "Type the organization's name exactly to confirm.");
   await assertReauthenticated(me, input.password);
   await db.transaction(async (tx) => {
     const account = await lockOrganization(tx, ctx.account.id);
-    if ((await currentRoles(tx, account.id, [me.userId])).get(me.userId) !== "owner") throw new PublicError("Only owners can delete the organization.");
+    if ((await currentRoles(tx, account.id, [me.userId])).get(me.userId) !== "owner") throw new PublicError("not_owner", "Only owners can delete the organization.");
     const records = await settleAccountForDeletion(tx, account.id, "the organization", me.userId);
     const members = await tx
       .select({ email: users.email })

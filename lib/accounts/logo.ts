@@ -24,11 +24,11 @@ export function detectImageType(bytes: Buffer): string | null {
 
 export async function setAccountLogo(ctx: AccountContext, file: File) {
   assertCan(ctx, "account.update");
-  if (file.size === 0) throw PublicError.field("logo", "Choose an image file.");
-  if (file.size > MAX_LOGO_BYTES) throw PublicError.field("logo", LOGO_TOO_LARGE);
+  if (file.size === 0) throw PublicError.field("logo_missing", "logo", "Choose an image file.");
+  if (file.size > MAX_LOGO_BYTES) throw PublicError.field("logo_too_large", "logo", LOGO_TOO_LARGE);
   const bytes = Buffer.from(await file.arrayBuffer());
   const contentType = detectImageType(bytes);
-  if (!contentType) throw PublicError.field("logo", "Use a PNG, JPEG, WebP or GIF image.");
+  if (!contentType) throw PublicError.field("logo_unsupported_type", "logo", "Use a PNG, JPEG, WebP or GIF image.");
   await db.transaction(async (tx) => {
     await tx
       .insert(accountLogos)

@@ -12,11 +12,11 @@ import type { OrganizationInput } from "./schemas";
 /** Updates an organization's settings; the audit event records each changed field's old and new value. */
 export async function updateOrganization(ctx: AccountContext, input: OrganizationInput): Promise<Account> {
   assertCan(ctx, "account.update");
-  if (ctx.account.kind !== "organization") throw new PublicError("A personal space is edited through your profile.");
+  if (ctx.account.kind !== "organization") throw new PublicError("personal_space_not_editable", "A personal space is edited through your profile.");
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(accounts).where(eq(accounts.id, ctx.account.id)).for("update");
-      if (!before) throw new PublicError("This organization no longer exists.");
+      if (!before) throw new PublicError("account_not_found", "This organization no longer exists.");
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of ["name", "slug", "description", "isCompany"] as const) {
         if (before[key] !== input[key]) changes[key] = { from: before[key], to: input[key] };
@@ -31,7 +31,7 @@ export async function updateOrganization(ctx: AccountContext, input: Organizatio
       return after!;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug", slugTakenMessage);
+    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug_taken", "slug", slugTakenMessage);
     throw error;
   }
 }

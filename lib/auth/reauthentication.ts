@@ -59,18 +59,18 @@ export async function assertReauthenticated(
   { field = "password", executor = db }: { field?: string; executor?: Executor } = {},
 ): Promise<void> {
   const user = sessionOf(actor);
-  if (!user) throw PublicError.field(field, reauthenticationMessages.noSession);
+  if (!user) throw PublicError.field("session_required", field, reauthenticationMessages.noSession);
   if (password) {
     if (!(await hitRateLimit(`reauthenticate:${user.sessionId}`, reauthenticationAttemptRule)).allowed) {
-      throw PublicError.field(field, reauthenticationMessages.tooMany);
+      throw PublicError.field("reauthentication_rate_limited", field, reauthenticationMessages.tooMany);
     }
     const [row] = await executor.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.userId));
-    if (!(await verifyPassword(row?.passwordHash, password))) throw PublicError.field(field, reauthenticationMessages.wrong);
+    if (!(await verifyPassword(row?.passwordHash, password))) throw PublicError.field("wrong_password", field, reauthenticationMessages.wrong);
     await executor
       .update(userSessions)
       .set({ authenticatedAt: sql`now()` })
       .where(and(eq(userSessions.id, user.sessionId), eq(userSessions.userId, user.userId)));
     return;
   }
-  if (!(await isRecentlyAuthenticated(actor, executor))) throw PublicError.field(field, reauthenticationMessages.missing);
+  if (!(await isRecentlyAuthenticated(actor, executor))) throw PublicError.field("reauthentication_required", field, reauthenticationMessages.missing);
 }

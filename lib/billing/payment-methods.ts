@@ -62,16 +62,16 @@ const tooManyCards = `An account keeps at most ${MAX_PAYMENT_METHODS} cards. Rem
 /** Attaches a one-time token from the provider's component as a saved card. The first card becomes the default. */
 export async function addPaymentMethod(ctx: AccountContext, input: AddPaymentMethodInput) {
   assertCan(ctx, "billing.manage");
-  if ((await cardCount(db, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError(tooManyCards);
+  if ((await cardCount(db, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError("payment_method_limit", tooManyCards);
   const provider = paymentProvider();
   // A call to the processor: outside any transaction.
   const attached = await provider.attachCard(input.token);
-  if (!attached.ok) throw new PublicError(attached.message);
+  if (!attached.ok) throw new PublicError("card_rejected", attached.message);
   const { card } = attached;
   try {
     return await db.transaction(async (tx) => {
       await lockAccountForBilling(tx, ctx.account.id);
-      if ((await cardCount(tx, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError(tooManyCards);
+      if ((await cardCount(tx, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError("payment_method_limit", tooManyCards);
       const [existingDefault] = await tx
         .select({ id: paymentMethods.id })
         .from(paymentMethods)
@@ -111,7 +111,7 @@ export async function setDefaultPaymentMethod(ctx: AccountContext, paymentMethod
   await db.transaction(async (tx) => {
     await lockAccountForBilling(tx, ctx.account.id);
     const method = await findPaymentMethod(tx, ctx.account.id, paymentMethodId);
-    if (!method) throw new PublicError(unknownPaymentMethod);
+    if (!method) throw new PublicError("payment_method_not_found", unknownPaymentMethod);
     if (method.isDefault) return;
     // Unset first: the partial unique index payment_methods_one_default allows one default per account.
     await tx
@@ -134,7 +134,7 @@ export async function removePaymentMethod(ctx: AccountContext, paymentMethodId: 
   const removed = await db.transaction(async (tx) => {
     await lockAccountForBilling(tx, ctx.account.id);
     const method = await findPaymentMethod(tx, ctx.account.id, paymentMethodId);
-    if (!method) throw new PublicError(unknownPaymentMethod);
+    if (!method) throw new PublicError("payment_method_not_found", unknownPaymentMethod);
     await tx.delete(paymentMethods).where(eq(paymentMethods.id, method.id));
     let promotedId: string | null = null;
     if (method.isDefault) {

@@ -61,8 +61,8 @@ export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<Top
     .select()
     .from(paymentMethods)
     .where(and(eq(paymentMethods.id, input.paymentMethodId), eq(paymentMethods.accountId, ctx.account.id)));
-  if (!method) throw PublicError.field("paymentMethodId", unknownPaymentMethod);
-  if (method.provider !== provider.id) throw PublicError.field("paymentMethodId", "This card was saved with another payment provider. Add it again.");
+  if (!method) throw PublicError.field("payment_method_not_found", "paymentMethodId", unknownPaymentMethod);
+  if (method.provider !== provider.id) throw PublicError.field("payment_method_other_provider", "paymentMethodId", "This card was saved with another payment provider. Add it again.");
 
   const idempotencyKey = `top-up:${ctx.account.id}:${method.id}:${input.amount}:${input.idempotencyKey ?? randomUUID()}`;
   const card = `${method.brand} •••• ${method.last4}`;
@@ -123,6 +123,6 @@ export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<Top
     return { ok: true as const, activated, balanceMinor: await accountBalanceMinor(ctx.account.id, tx) };
   });
 
-  if (!result.ok) throw new PublicError(result.failure);
+  if (!result.ok) throw new PublicError("payment_failed", result.failure);
   return { amountMinor: input.amount, currency, balanceMinor: result.balanceMinor, activated: result.activated };
 }

@@ -33,7 +33,7 @@ const failureKeys = (ctx: AccountContext, me: MemberActor) => [`coupon-failures:
 async function countAttempt(ctx: AccountContext, me: MemberActor) {
   for (const key of failureKeys(ctx, me)) {
     const state = await hitRateLimit(key, failedRedemptionRule);
-    if (!state.allowed) throw PublicError.field("code", couponMessages.tooManyFailures(Math.ceil(state.retryAfterSeconds / 60)));
+    if (!state.allowed) throw PublicError.field("coupon_rate_limited", "code", couponMessages.tooManyFailures(Math.ceil(state.retryAfterSeconds / 60)));
   }
 }
 
@@ -54,7 +54,7 @@ export async function redeemCoupon(ctx: AccountContext, code: string, now: Date 
   assertCan(ctx, "billing.manage");
   const me = actingMember(ctx);
   const typed = code.trim();
-  if (!typed) throw PublicError.field("code", "Enter a code.");
+  if (!typed) throw PublicError.field("coupon_code_missing", "code", "Enter a code.");
   await countAttempt(ctx, me);
   try {
     return await db.transaction(async (tx) => {
@@ -63,25 +63,25 @@ export async function redeemCoupon(ctx: AccountContext, code: string, now: Date 
         .from(coupons)
         .where(sql`upper(${coupons.code}) = upper(${typed})`)
         .for("update");
-      if (!coupon) throw PublicError.field("code", couponMessages.unknown);
-      if (coupon.expiresAt && coupon.expiresAt.getTime() <= now.getTime()) throw PublicError.field("code", couponMessages.expired);
+      if (!coupon) throw PublicError.field("coupon_not_found", "code", couponMessages.unknown);
+      if (coupon.expiresAt && coupon.expiresAt.getTime() <= now.getTime()) throw PublicError.field("coupon_expired", "code", couponMessages.expired);
       const [previous] = await tx
         .select({ id: couponRedemptions.id })
         .from(couponRedemptions)
         .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.accountId, ctx.account.id)));
-      if (previous) throw PublicError.field("code", couponMessages.alreadyRedeemed);
+      if (previous) throw PublicError.field("coupon_already_redeemed", "code", couponMessages.alreadyRedeemed);
       if (coupon.oncePerUser) {
         // The coupon row is locked: two accounts of one person redeeming at once are serialized here.
         const [elsewhere] = await tx
           .select({ id: couponRedemptions.id })
           .from(couponRedemptions)
           .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.redeemedById, me.userId)));
-        if (elsewhere) throw PublicError.field("code", couponMessages.usedByYouElsewhere);
+        if (elsewhere) throw PublicError.field("coupon_used_elsewhere", "code", couponMessages.usedByYouElsewhere);
       }
-      if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions) throw PublicError.field("code", couponMessages.usedUp);
+      if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions) throw PublicError.field("coupon_used_up", "code", couponMessages.usedUp);
 
       const benefit = benefitOf(coupon);
-      if (benefit.kind === "credit" && benefit.currency !== config().CURRENCY) throw PublicError.field("code", couponMessages.wrongCurrency);
+      if (benefit.kind === "credit" && benefit.currency !== config().CURRENCY) throw PublicError.field("coupon_wrong_currency", "code", couponMessages.wrongCurrency);
 
       const [redemption] = await tx
         .insert(couponRedemptions)
@@ -107,7 +107,7 @@ export async function redeemCoupon(ctx: AccountContext, code: string, now: Date 
       return { ...benefit, code: coupon.code, redemptionId: redemption!.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "coupon_redemptions_once_per_account")) throw PublicError.field("code", couponMessages.alreadyRedeemed);
+    if (isUniqueViolation(error, "coupon_redemptions_once_per_account")) throw PublicError.field("coupon_already_redeemed", "code", couponMessages.alreadyRedeemed);
     throw error;
   }
 }

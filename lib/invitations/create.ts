@@ -9,7 +9,7 @@ import { assertCan } from "@/lib/authz/can";
 import { actingMember } from "@/lib/authz/member-actor";
 import { invitableRoles } from "@/lib/authz/member-rules";
 import { roleLabels, type Role } from "@/lib/authz/roles";
-import { PublicError } from "@/lib/errors";
+import { PublicError, type ErrorCode } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { invitationMail } from "@/lib/mail/member-templates";
 import { noLongerAMember } from "@/lib/members/change-role";
@@ -19,9 +19,11 @@ import { newLinkToken } from "@/lib/tokens";
 import { mailboxFlooded } from "./mailbox-limit";
 import { invitationExpiry, invitationState } from "./tokens";
 
+/** One submitted address: invited (code null) or why not (invalid_email, duplicate_email, already_member, already_invited, invitation_expired, mailbox_limit). */
 export interface InviteOutcome {
   email: string;
   ok: boolean;
+  code: ErrorCode | null;
   message: string;
 }
 
@@ -37,10 +39,10 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
   return db.transaction(async (tx) => {
     const account = await lockOrganization(tx, ctx.account.id);
     const [actor] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, me.userId)));
-    if (!actor) throw new PublicError(noLongerAMember);
+    if (!actor) throw new PublicError("no_longer_member", noLongerAMember);
     assertCan({ ...ctx, role: actor.role }, "members.invite");
     if (!invitableRoles(actor.role).includes(role)) {
-      throw PublicError.field("role", role === "owner" ? "Owners are made by transferring ownership, not by invitation." : `You cannot invite someone as ${roleLabels[role]}.`);
+      throw PublicError.field("role_not_grantable", "role", role === "owner" ? "Owners are made by transferring ownership, not by invitation." : `You cannot invite someone as ${roleLabels[role]}.`);
     }
 
     // One outcome per submitted line, in the order typed.
@@ -49,8 +51,8 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
     const indexOf = new Map<string, number>();
     rawEmails.forEach((raw, index) => {
       const email = raw.toLowerCase();
-      if (raw.length > 254 || !emailShape.safeParse(email).success) outcomes[index] = { email: raw, ok: false, message: "This is not a valid email address." };
-      else if (indexOf.has(email)) outcomes[index] = { email: raw, ok: false, message: "This address appears more than once in the list." };
+      if (raw.length > 254 || !emailShape.safeParse(email).success) outcomes[index] = { email: raw, ok: false, code: "invalid_email", message: "This is not a valid email address." };
+      else if (indexOf.has(email)) outcomes[index] = { email: raw, ok: false, code: "duplicate_email", message: "This address appears more than once in the list." };
       else {
         indexOf.set(email, index);
         candidates.push(email);
@@ -77,21 +79,22 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
     for (const email of candidates) {
       const index = indexOf.get(email)!;
       const existing = openByEmail.get(email);
-      if (memberSet.has(email)) outcomes[index] = { email: rawEmails[index]!, ok: false, message: "Already a member of this organization." };
+      if (memberSet.has(email)) outcomes[index] = { email: rawEmails[index]!, ok: false, code: "already_member", message: "Already a member of this organization." };
       else if (existing) {
-        const message = invitationState(existing) === "expired" ? "Already invited, but the invitation expired: resend it below." : "Already invited: resend the invitation instead.";
-        outcomes[index] = { email: rawEmails[index]!, ok: false, message };
+        const expired = invitationState(existing) === "expired";
+        const message = expired ? "Already invited, but the invitation expired: resend it below." : "Already invited: resend the invitation instead.";
+        outcomes[index] = { email: rawEmails[index]!, ok: false, code: expired ? "invitation_expired" : "already_invited", message };
       } else toInvite.push(email);
     }
 
     if (toInvite.length > 0) {
       const limit = await hitRateLimit(`invitations:${account.id}`, { limit: 200, windowSeconds: 3600 }, tx);
-      if (!limit.allowed) throw new PublicError("This organization has sent too many invitations in the last hour. Try again later.");
+      if (!limit.allowed) throw new PublicError("invitation_limit", "This organization has sent too many invitations in the last hour. Try again later.");
     }
     for (const email of toInvite) {
       const flooded = await mailboxFlooded(tx, email);
       if (flooded) {
-        outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: false, message: flooded };
+        outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: false, code: "mailbox_limit", message: flooded };
         continue;
       }
       const { token, hash } = newLinkToken();
@@ -101,7 +104,7 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
         .returning({ id: invitations.id });
       await recordAuditEvent(tx, ctx, { action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role } });
       await queueMail(tx, invitationMail(email, account.name, me.name ?? me.email, role, token));
-      outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, message: `Invited as ${roleLabels[role]}.` };
+      outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, code: null, message: `Invited as ${roleLabels[role]}.` };
     }
     return outcomes;
   });

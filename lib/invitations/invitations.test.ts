@@ -29,11 +29,11 @@ describe("inviteMembers", () => {
     await inviteMembers(ctx, [again], "member");
     const outcomes = await inviteMembers(ctx, [fresh, "not-an-email", member.email.toUpperCase(), again, fresh.toUpperCase()], "developer");
     expect(outcomes).toEqual([
-      { email: fresh, ok: true, message: "Invited as Developer." },
-      { email: "not-an-email", ok: false, message: "This is not a valid email address." },
-      { email: member.email.toUpperCase(), ok: false, message: "Already a member of this organization." },
-      { email: again, ok: false, message: "Already invited: resend the invitation instead." },
-      { email: fresh.toUpperCase(), ok: false, message: "This address appears more than once in the list." },
+      { email: fresh, ok: true, code: null, message: "Invited as Developer." },
+      { email: "not-an-email", ok: false, code: "invalid_email", message: "This is not a valid email address." },
+      { email: member.email.toUpperCase(), ok: false, code: "already_member", message: "Already a member of this organization." },
+      { email: again, ok: false, code: "already_invited", message: "Already invited: resend the invitation instead." },
+      { email: fresh.toUpperCase(), ok: false, code: "duplicate_email", message: "This address appears more than once in the list." },
     ]);
     const invitation = await invitationFor(organization.id, fresh);
     expect(invitation).toMatchObject({ role: "developer", status: "pending", invitedById: owner.id });

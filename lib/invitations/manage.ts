@@ -24,14 +24,14 @@ async function lockInvitation(tx: Transaction, ctx: AccountContext, invitationId
   const me = actingMember(ctx);
   const account = await lockOrganization(tx, ctx.account.id);
   const role = (await currentRoles(tx, account.id, [me.userId])).get(me.userId);
-  if (!role) throw new PublicError(noLongerAMember);
+  if (!role) throw new PublicError("no_longer_member", noLongerAMember);
   assertCan({ ...ctx, role }, "members.invite");
   const [invitation] = await tx
     .select()
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.accountId, account.id)))
     .for("update");
-  if (!invitation) throw new PublicError(unknownInvitation);
+  if (!invitation) throw new PublicError("invitation_not_found", unknownInvitation);
   return { account, invitation, actorRole: role, me };
 }
 
@@ -40,12 +40,12 @@ export async function resendInvitation(ctx: AccountContext, invitationId: string
   assertCan(ctx, "members.invite");
   await db.transaction(async (tx) => {
     const { account, invitation, actorRole, me } = await lockInvitation(tx, ctx, invitationId);
-    if (invitation.status !== "pending") throw new PublicError("Only pending or expired invitations can be resent.");
-    if (!invitableRoles(actorRole).includes(invitation.role)) throw new PublicError("You cannot resend an invitation for a role above your own.");
+    if (invitation.status !== "pending") throw new PublicError("invitation_not_pending", "Only pending or expired invitations can be resent.");
+    if (!invitableRoles(actorRole).includes(invitation.role)) throw new PublicError("role_not_grantable", "You cannot resend an invitation for a role above your own.");
     const limit = await hitRateLimit(`invitation-resend:${invitation.id}`, { limit: 3, windowSeconds: 3600 }, tx);
-    if (!limit.allowed) throw new PublicError(`This invitation was resent too often. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`);
+    if (!limit.allowed) throw new PublicError("invitation_resend_limit", `This invitation was resent too often. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`);
     const flooded = await mailboxFlooded(tx, invitation.email);
-    if (flooded) throw new PublicError(flooded);
+    if (flooded) throw new PublicError("mailbox_limit", flooded);
     const { token, hash } = newLinkToken();
     await tx
       .update(invitations)
@@ -60,7 +60,7 @@ export async function revokeInvitation(ctx: AccountContext, invitationId: string
   assertCan(ctx, "members.invite");
   await db.transaction(async (tx) => {
     const { invitation } = await lockInvitation(tx, ctx, invitationId);
-    if (invitation.status !== "pending") throw new PublicError("This invitation is no longer pending.");
+    if (invitation.status !== "pending") throw new PublicError("invitation_not_pending", "This invitation is no longer pending.");
     await tx.update(invitations).set({ status: "revoked", respondedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
     await recordAuditEvent(tx, ctx, { action: "invitation.revoked", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } });
   });
@@ -71,7 +71,7 @@ export async function dismissInvitation(ctx: AccountContext, invitationId: strin
   assertCan(ctx, "members.invite");
   await db.transaction(async (tx) => {
     const { invitation } = await lockInvitation(tx, ctx, invitationId);
-    if (invitationState(invitation) !== "expired") throw new PublicError("Only expired invitations can be dismissed; revoke a pending one.");
+    if (invitationState(invitation) !== "expired") throw new PublicError("invitation_not_expired", "Only expired invitations can be dismissed; revoke a pending one.");
     await tx.update(invitations).set({ status: "dismissed", respondedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
     await recordAuditEvent(tx, ctx, { action: "invitation.dismissed", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } });
   });

@@ -39,17 +39,17 @@ export async function respondToInvitation(ctx: ActorContext, key: InvitationKey,
   const outcome = await db.transaction(async (tx) => {
     const where = "token" in key ? eq(invitations.tokenHash, hashToken(key.token)) : eq(invitations.id, key.invitationId);
     const [found] = await tx.select({ accountId: invitations.accountId }).from(invitations).where(where);
-    if (!found) throw new PublicError("This invitation link is not valid.");
+    if (!found) throw new PublicError("invitation_not_found", "This invitation link is not valid.");
     const account = await lockOrganization(tx, found.accountId);
     const [invitation] = await tx.select().from(invitations).where(where).for("update");
-    if (!invitation) throw new PublicError("This invitation link is not valid.");
+    if (!invitation) throw new PublicError("invitation_not_found", "This invitation link is not valid.");
     if (invitation.email !== user.email.toLowerCase()) {
-      throw new PublicError(`This invitation was sent to another email address. You are signed in as ${user.email}.`);
+      throw new PublicError("invitation_wrong_recipient", `This invitation was sent to another email address. You are signed in as ${user.email}.`);
     }
     const joined = { slug: account.slug, name: account.name };
     const state = invitationState(invitation);
     if (state === "accepted" && answer === "accept" && invitation.respondedById === user.id) return joined;
-    if (state !== "pending") throw new PublicError(refusals[state] ?? "This invitation is no longer valid.");
+    if (state !== "pending") throw new PublicError(state === "expired" ? "invitation_expired" : "invitation_not_pending", refusals[state] ?? "This invitation is no longer valid.");
 
     if (answer === "decline") {
       await tx.update(invitations).set({ status: "declined", respondedAt: sql`now()`, respondedById: user.id }).where(eq(invitations.id, invitation.id));
@@ -80,7 +80,7 @@ export async function respondToInvitation(ctx: ActorContext, key: InvitationKey,
     if (inviter) await queueMail(tx, invitationAcceptedMail(inviter.email, account.name, user.name, user.email));
     return joined;
   });
-  if ("refused" in outcome) throw new PublicError(outcome.refused);
+  if ("refused" in outcome) throw new PublicError("inviter_cannot_grant", outcome.refused);
   return outcome;
 }
 

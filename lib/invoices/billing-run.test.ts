@@ -84,6 +84,8 @@ describe("the monthly billing run", () => {
     if (!(await paymentJob(invoice!.id))) expect((await invoicesOf(organization.id))[0]!.status).not.toBe("open");
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "invoice.issued")));
     expect(event?.metadata).toMatchObject({ number: invoice!.number, totalMinor: 1864 });
+    // Issued by the job, and the audit log says which one.
+    expect(event).toMatchObject({ actorId: null, actorEmail: null, actorChannel: "job", actorCredentialId: "monthly-billing-run", actorLabel: "the monthly billing run", ip: null });
 
     const second = await runBillingForMonth(month);
     expect(second).toMatchObject({ issued: [], alreadyInvoiced: 1, failed: [] });

@@ -60,6 +60,7 @@ describe("collecting an invoice's payment", () => {
     expect((await mailsTo(owner.email)).map((m) => m.subject)).toContain(`Low credit balance for ${organization.name}`);
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "invoice.paid")));
     expect(event?.metadata).toMatchObject({ number: invoice.number, fromCreditsMinor: 500, chargedMinor: 1364 });
+    expect(event).toMatchObject({ actorId: null, actorChannel: "job", actorCredentialId: "invoice-payment-collection", actorLabel: "the automatic payment collection" });
 
     // Collecting again does nothing.
     expect(await collectInvoicePayment(invoice.id)).toEqual({ status: "skipped", reason: "settled" });
@@ -158,7 +159,12 @@ describe("Pay now", () => {
     expect(await invoiceById(invoice.id)).toMatchObject({ status: "paid", paymentAttempts: 4 });
     expect(await statusOf(organization.id)).toBe("active");
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "invoice.paid")));
-    expect(event).toMatchObject({ actorId: biller.id, ip: noRequest.ip });
+    expect(event).toMatchObject({ actorId: biller.id, actorChannel: "session", actorCredentialId: null, ip: noRequest.ip });
+    // The suspension was the collection's rule, whoever made the last attempt.
+    const [suspension] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "account.suspended")));
+    expect(suspension).toMatchObject({ actorId: null, actorChannel: "job", actorCredentialId: "invoice-payment-collection" });
+    const [activation] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "account.activated")));
+    expect(activation).toMatchObject({ actorId: biller.id, actorChannel: "session" });
     await expect(payInvoiceNow(billerCtx, invoice.number)).rejects.toThrow(/already paid/);
   });
 

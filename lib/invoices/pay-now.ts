@@ -18,13 +18,13 @@ export async function payInvoiceNow(ctx: AccountContext, number: string): Promis
     .select({ id: invoices.id, status: invoices.status })
     .from(invoices)
     .where(and(eq(invoices.accountId, ctx.account.id), eq(invoices.number, number)));
-  if (!invoice) throw new PublicError("This invoice does not exist.");
-  if (invoice.status === "paid") throw new PublicError("This invoice is already paid.");
-  if (invoice.status !== "failed") throw new PublicError("Only an invoice whose payment failed can be paid now.");
+  if (!invoice) throw new PublicError("invoice_not_found", "This invoice does not exist.");
+  if (invoice.status === "paid") throw new PublicError("invoice_already_paid", "This invoice is already paid.");
+  if (invoice.status !== "failed") throw new PublicError("invoice_not_payable", "Only an invoice whose payment failed can be paid now.");
   const result = await collectInvoicePayment(invoice.id, ctx);
   if (result.status === "skipped") {
-    if (result.reason === "settled") throw new PublicError("This invoice is already paid.");
-    throw new PublicError("A payment of this invoice is already under way. Reload the page in a moment.");
+    if (result.reason === "settled") throw new PublicError("invoice_already_paid", "This invoice is already paid.");
+    throw new PublicError("invoice_payment_in_progress", "A payment of this invoice is already under way. Reload the page in a moment.");
   }
   return result;
 }

@@ -27,11 +27,11 @@ export async function changeMemberRole(ctx: AccountContext, targetUserId: string
     const roles = await currentRoles(tx, ctx.account.id, [me.userId, targetUserId]);
     const actorRole = roles.get(me.userId);
     const targetRole = roles.get(targetUserId);
-    if (!actorRole) throw new PublicError(noLongerAMember);
+    if (!actorRole) throw new PublicError("no_longer_member", noLongerAMember);
     assertCan({ ...ctx, role: actorRole }, "members.updateRole");
-    if (!targetRole) throw new PublicError(notAMember);
+    if (!targetRole) throw new PublicError("member_not_found", notAMember);
     const refusal = roleChangeRefusal({ userId: me.userId, role: actorRole }, { userId: targetUserId, role: targetRole }, newRole);
-    if (refusal) throw new PublicError(refusal);
+    if (refusal) throw new PublicError(refusal.code, refusal.message);
     if (targetRole === newRole) return;
     await tx
       .update(memberships)

@@ -178,3 +178,20 @@ describe("listMembers", () => {
   });
 });
 
+
+describe("machine codes", () => {
+  it("each refusal carries its own stable code for the API", async () => {
+    const [owner, admin, member, stranger, theirOwner] = [await createUser(), await createUser(), await createUser(), await createUser(), await createUser()];
+    const organization = await createOrganizationWith({ owner, admin, member });
+    await createOrganizationWith({ owner: theirOwner, member: stranger });
+    const [ownerCtx, adminCtx] = [await contextFor(owner, organization.slug), await contextFor(admin, organization.slug)];
+    const code = (attempt: Promise<unknown>) => attempt.then(() => "no error", (error: { code?: string }) => error.code);
+    expect(await code(changeMemberRole(ownerCtx, stranger.id, "admin"))).toBe("member_not_found");
+    expect(await code(changeMemberRole(adminCtx, admin.id, "member"))).toBe("own_role");
+    expect(await code(changeMemberRole(adminCtx, owner.id, "member"))).toBe("owner_only");
+    expect(await code(removeMember(adminCtx, admin.id))).toBe("remove_self");
+    expect(await code(leaveOrganization(ownerCtx))).toBe("last_owner");
+    expect(await code(offerOwnership(ownerCtx, owner.id, undefined))).toBe("already_owner");
+    expect(await code(acceptOwnership(adminCtx, "00000000-0000-4000-8000-000000000000"))).toBe("transfer_not_pending");
+  });
+});

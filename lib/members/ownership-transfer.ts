@@ -39,18 +39,18 @@ export async function offerOwnership(ctx: AccountContext, toUserId: string, pass
     await db.transaction(async (tx) => {
       const account = await lockOrganization(tx, ctx.account.id);
       const roles = await currentRoles(tx, ctx.account.id, [me.userId, toUserId]);
-      if (roles.get(me.userId) !== "owner") throw new PublicError("Only owners can transfer ownership.");
-      if (toUserId === me.userId) throw new PublicError("You are already an owner.");
+      if (roles.get(me.userId) !== "owner") throw new PublicError("not_owner", "Only owners can transfer ownership.");
+      if (toUserId === me.userId) throw new PublicError("already_owner", "You are already an owner.");
       const targetRole = roles.get(toUserId);
-      if (!targetRole) throw new PublicError(notAMember);
-      if (targetRole === "owner") throw new PublicError("This member is already an owner.");
+      if (!targetRole) throw new PublicError("member_not_found", notAMember);
+      if (targetRole === "owner") throw new PublicError("already_owner", "This member is already an owner.");
       const [offer] = await tx.insert(ownershipTransfers).values({ accountId: ctx.account.id, fromUserId: me.userId, toUserId }).returning();
       const [recipient] = await tx.select({ email: users.email }).from(users).where(eq(users.id, toUserId));
       await recordAuditEvent(tx, ctx, { action: "ownership.offered", targetType: "user", targetId: toUserId, metadata: { transferId: offer!.id } });
       await queueMail(tx, ownershipOfferedMail(recipient!.email, account.name, me.name ?? me.email, account.slug));
     });
   } catch (error) {
-    if (isUniqueViolation(error, "ownership_transfers_open_key")) throw new PublicError("A transfer is already pending. Cancel it first.");
+    if (isUniqueViolation(error, "ownership_transfers_open_key")) throw new PublicError("transfer_pending", "A transfer is already pending. Cancel it first.");
     throw error;
   }
 }
@@ -64,13 +64,13 @@ async function closeTransfer(ctx: AccountContext, transferId: string, outcome: "
       .from(ownershipTransfers)
       .where(and(eq(ownershipTransfers.id, transferId), eq(ownershipTransfers.accountId, ctx.account.id), eq(ownershipTransfers.status, "pending")))
       .for("update");
-    if (!offer) throw new PublicError("This transfer is no longer pending.");
+    if (!offer) throw new PublicError("transfer_not_pending", "This transfer is no longer pending.");
     const roles = await currentRoles(tx, ctx.account.id, [offer.fromUserId, offer.toUserId, me.userId]);
 
     if (outcome === "cancelled") {
-      if (roles.get(me.userId) !== "owner") throw new PublicError("Only owners can cancel a transfer.");
+      if (roles.get(me.userId) !== "owner") throw new PublicError("not_owner", "Only owners can cancel a transfer.");
     } else if (me.userId !== offer.toUserId) {
-      throw new PublicError("Only the member it was offered to can answer this transfer.");
+      throw new PublicError("not_transfer_recipient", "Only the member it was offered to can answer this transfer.");
     }
 
     if (outcome === "accepted") {
@@ -78,7 +78,7 @@ async function closeTransfer(ctx: AccountContext, transferId: string, outcome: "
       const toRole = roles.get(offer.toUserId);
       if (fromRole !== "owner" || !toRole) {
         await tx.update(ownershipTransfers).set({ status: "cancelled", respondedAt: new Date() }).where(eq(ownershipTransfers.id, offer.id));
-        throw new PublicError("This offer no longer stands: its sender is not an owner any more.");
+        throw new PublicError("transfer_lapsed", "This offer no longer stands: its sender is not an owner any more.");
       }
       // The roles swap: the recipient becomes owner, the sender takes the recipient's former role.
       await tx.update(memberships).set({ role: "owner" }).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, offer.toUserId)));

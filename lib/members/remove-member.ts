@@ -26,12 +26,12 @@ export async function removeMember(ctx: AccountContext, targetUserId: string) {
     const roles = await currentRoles(tx, ctx.account.id, [me.userId, targetUserId]);
     const actorRole = roles.get(me.userId);
     const targetRole = roles.get(targetUserId);
-    if (!actorRole) throw new PublicError(noLongerAMember);
+    if (!actorRole) throw new PublicError("no_longer_member", noLongerAMember);
     assertCan({ ...ctx, role: actorRole }, "members.remove");
-    if (!targetRole) throw new PublicError(notAMember);
+    if (!targetRole) throw new PublicError("member_not_found", notAMember);
     const refusal = removalRefusal({ userId: me.userId, role: actorRole }, { userId: targetUserId, role: targetRole });
-    if (refusal) throw new PublicError(refusal);
-    if (targetRole === "owner" && (await ownerCount(tx, ctx.account.id)) <= 1) throw new PublicError("The organization needs at least one owner.");
+    if (refusal) throw new PublicError(refusal.code, refusal.message);
+    if (targetRole === "owner" && (await ownerCount(tx, ctx.account.id)) <= 1) throw new PublicError("last_owner", "The organization needs at least one owner.");
 
     await tx.delete(memberships).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, targetUserId)));
     await endPendingWork(tx, ctx, { accountId: ctx.account.id, userId: targetUserId, reason: "member_removed" });
@@ -48,9 +48,9 @@ export async function leaveOrganization(ctx: AccountContext) {
   await db.transaction(async (tx) => {
     await lockOrganization(tx, ctx.account.id);
     const role = (await currentRoles(tx, ctx.account.id, [me.userId])).get(me.userId);
-    if (!role) throw new PublicError(noLongerAMember);
+    if (!role) throw new PublicError("no_longer_member", noLongerAMember);
     if (role === "owner" && (await ownerCount(tx, ctx.account.id)) <= 1) {
-      throw new PublicError("You are the last owner. Transfer ownership or delete the organization first.");
+      throw new PublicError("last_owner", "You are the last owner. Transfer ownership or delete the organization first.");
     }
     await tx.delete(memberships).where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, me.userId)));
     await endPendingWork(tx, ctx, { accountId: ctx.account.id, userId: me.userId, reason: "member_left" });

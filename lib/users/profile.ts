@@ -77,7 +77,7 @@ export async function deleteUser(ctx: ActorContext, input: DeleteUserInput) {
   const actor = actingMember(ctx);
   const user = { id: actor.userId, email: actor.email };
   if (input.confirmEmail !== user.email.toLowerCase()) {
-    throw PublicError.field("confirmEmail", "Type your email address exactly to confirm.");
+    throw PublicError.field("confirmation_mismatch", "confirmEmail", "Type your email address exactly to confirm.");
   }
   await assertReauthenticated(actor, input.password);
   await db.transaction(async (tx) => {
@@ -104,6 +104,7 @@ export async function deleteUser(ctx: ActorContext, input: DeleteUserInput) {
       );
     if (soleOwned.length > 0) {
       throw new PublicError(
+        "sole_owner",
         `You are the only owner of ${soleOwned.map((o) => o.name).join(", ")}. Transfer ownership or delete ${soleOwned.length === 1 ? "it" : "them"} first.`,
       );
     }

@@ -37,7 +37,7 @@ export const signUpRules = {
 export async function signUp(input: SignUpInput, request: RequestInfo, options: { invitationToken?: string } = {}): Promise<SignUpOutcome> {
   const invited = options.invitationToken ? (await liveInvitationEmail(options.invitationToken))?.toLowerCase() === input.email.toLowerCase() : false;
   if (!invited && request.ip && !(await hitRateLimit(`sign-up:ip:${request.ip}`, signUpRules.perIp)).allowed) {
-    throw new PublicError("Too many sign-ups from your network. Please try again later.");
+    throw new PublicError("sign_up_rate_limited", "Too many sign-ups from your network. Please try again later.");
   }
   assertStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
