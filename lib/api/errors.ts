@@ -6,6 +6,7 @@ import { ForbiddenError } from "@/lib/authz/can";
 import { permissions } from "@/lib/authz/permissions";
 import { errorStatus, isErrorCode } from "@/lib/error-codes";
 import { PublicError } from "@/lib/errors";
+import { InvalidInputError } from "@/lib/validation/wire";
 import type { ApiEnv } from "./env";
 import { ApiProblem, notFound, problemResponse, validationFailed, type ProblemFieldError } from "./problem";
 
@@ -43,6 +44,7 @@ function forbiddenProblem(error: ForbiddenError): ApiProblem {
  * the message, and the fields it names.
  */
 function publicErrorProblem(error: PublicError): ApiProblem {
+  if (error instanceof InvalidInputError) return validationFailed(error.issues.map((issue) => ({ path: issue.path, code: "invalid", message: issue.message })));
   const errors = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ path: field.split("."), code: error.code, message }))) : [];
   return new ApiProblem(isErrorCode(error.code) ? errorStatus(error.code) : 422, error.code, error.message, errors.length ? { errors } : {});
 }
