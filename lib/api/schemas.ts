@@ -72,3 +72,7 @@ export const idempotencyHeader = z.object({
       example: "9f1c2d8e-batch-2026-12-01",
     }),
 });
+
+/** Who may call an operation, as the document says it (what they may do there is the lib's `can`). */
+export const anyKey: { [scheme: string]: string[] }[] = [{ memberKey: [] }, { platformKey: [] }];
+export const platformOnly: { [scheme: string]: string[] }[] = [{ platformKey: [] }];

@@ -211,3 +211,52 @@ describe("Idempotency-Key on POST", () => {
     expect(await rowsOf(account.id)).toHaveLength(2);
   });
 });
+
+describe("GET /api/v1/accounts/{slug}/usage", () => {
+  it("gives daily and monthly sums to who may see consumption", async () => {
+    const { owner, account, metric, platform, path } = await setup();
+    const at = new Date(Date.now() - 3_600_000);
+    const day = at.toISOString().slice(0, 10);
+    await call("POST", path, { token: platform.token, body: { records: [record(metric, "1.5"), record(metric, "2")] } });
+    const reader = await createPlatformKey(["usage:read"]);
+    const daily = await call("GET", `${path}?granularity=day&metric=${metric}`, { token: reader.token });
+    expect(daily.status).toBe(200);
+    expect(daily.body.granularity).toBe("day");
+    expect(daily.body.data).toEqual([{ metric, period: day, quantity: "3.500000", records: 2 }]);
+    const ownerKey = await createMemberKey(owner, account, { readOnly: true });
+    const monthly = await call("GET", `${path}?granularity=month`, { token: ownerKey.token });
+    expect(monthly.status).toBe(200);
+    expect(monthly.body.data).toEqual([{ metric, period: day.slice(0, 7), quantity: "3.500000", records: 2 }]);
+  });
+
+  it("refuses members who may not see consumption and platform keys without usage:read", async () => {
+    const { owner, account, path } = await setup();
+    const member = await createUser();
+    const { memberships } = await import("@/db/schema");
+    await db.insert(memberships).values({ accountId: account.id, userId: member.id, role: "member" });
+    const memberKey = await createMemberKey(member, account);
+    expect((await call("GET", path, { token: memberKey.token })).body.code).toBe("forbidden");
+    const writer = await createPlatformKey(["usage:write"]);
+    expect((await call("GET", path, { token: writer.token })).body.code).toBe("insufficient_scope");
+    const developer = await createUser();
+    await db.insert(memberships).values({ accountId: account.id, userId: developer.id, role: "developer" });
+    expect((await call("GET", path, { token: (await createMemberKey(developer, account)).token })).status).toBe(200);
+    expect((await call("GET", path, { token: (await createMemberKey(owner, account)).token })).status).toBe(200);
+  });
+
+  it.each([
+    ["granularity=week", ["granularity"]],
+    ["from=2026-02-30", ["from"]],
+    ["to=tomorrow", ["to"]],
+    ["metric=Not%20A%20Metric", ["metric"]],
+    ["from=2026-11-10&to=2026-11-01", ["from"]],
+    ["granularity=day&granularity=month", ["granularity"]],
+  ])("answers 422 for ?%s", async (query, path) => {
+    const { path: url } = await setup();
+    const reader = await createPlatformKey(["usage:read"]);
+    const response = await call("GET", `${url}?${query}`, { token: reader.token });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe("validation_failed");
+    expect(response.body.errors[0].path).toEqual(path);
+  });
+});

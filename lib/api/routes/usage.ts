@@ -1,11 +1,12 @@
 import "server-only";
 import { createRoute, z } from "@hono/zod-openapi";
+import { usageAggregates } from "@/lib/consumption/aggregates";
 import { reportUsage, UsageBatchRejected } from "@/lib/consumption/ingest";
-import { MAX_USAGE_BATCH, usageBatchResult, usageRecordInput } from "@/lib/consumption/usage-schemas";
+import { MAX_USAGE_BATCH, usageAggregatesQuery, usageAggregatesResult, usageBatchResult, usageRecordInput } from "@/lib/consumption/usage-schemas";
 import { accountContext } from "../authenticate";
 import { ApiProblem } from "../problem";
 import type { ApiRouter } from "../router";
-import { accountNotFound, commonErrors, forbidden, idempotencyHeader, invalid, problem, slugParam } from "../schemas";
+import { accountNotFound, anyKey, commonErrors, forbidden, idempotencyHeader, invalid, platformOnly, problem, slugParam } from "../schemas";
 
 /**
  * The batch's envelope. Each record is checked by reportUsage itself, not by this schema, so that a
@@ -33,7 +34,7 @@ export const reportUsageRoute = createRoute({
     "A refused batch answers 422 `validation_failed` with one `errors` entry per failing record (`path: [\"records\", index, field]`; codes `unknown_metric`, `invalid_quantity`, " +
     "`invalid_time`, `time_in_future`, `period_closed` (the month is already invoiced: late usage is refused, never moved to another invoice), `invalid_idempotency_key`, `duplicate_in_batch`). " +
     "Platform keys with `usage:write` only.",
-  security: [{ platformKey: [] }],
+  security: platformOnly,
   request: {
     params: slugParam,
     headers: idempotencyHeader,
@@ -45,6 +46,26 @@ export const reportUsageRoute = createRoute({
     403: forbidden,
     404: accountNotFound,
     409: problem("Another request with this Idempotency-Key is running (`idempotency_request_in_progress`)."),
+    422: invalid,
+  },
+});
+
+export const getUsageRoute = createRoute({
+  method: "get",
+  path: "/accounts/{slug}/usage",
+  operationId: "getUsageAggregates",
+  tags: ["Usage"],
+  summary: "Usage by day or month",
+  description:
+    "The account's usage per metric and UTC day (`granularity=day`, up to 366 days) or month (`granularity=month`, up to 120 months), over `[from, to)`. " +
+    "Exact decimal sums as text; periods without usage are left out. Members who may see consumption (owner, admin, billing, developer); platform keys with `usage:read`.",
+  security: anyKey,
+  request: { params: slugParam, query: usageAggregatesQuery },
+  responses: {
+    200: { description: "The aggregates.", content: { "application/json": { schema: usageAggregatesResult } } },
+    ...commonErrors,
+    403: forbidden,
+    404: accountNotFound,
     422: invalid,
   },
 });
@@ -62,5 +83,10 @@ export function registerUsage(app: ApiRouter) {
       }
       throw error;
     }
+  });
+
+  app.openapi(getUsageRoute, async (c) => {
+    const ctx = await accountContext(c, c.req.valid("param").slug);
+    return c.json(await usageAggregates(ctx, c.req.valid("query")), 200);
   });
 }
