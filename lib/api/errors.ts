@@ -46,7 +46,10 @@ function forbiddenProblem(error: ForbiddenError): ApiProblem {
 function publicErrorProblem(error: PublicError): ApiProblem {
   if (error instanceof InvalidInputError) return validationFailed(error.issues.map((issue) => ({ path: issue.path, code: "invalid", message: issue.message })));
   const errors = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ path: field.split("."), code: error.code, message }))) : [];
-  return new ApiProblem(isErrorCode(error.code) ? errorStatus(error.code) : 422, error.code, error.message, errors.length ? { errors } : {});
+  const status = isErrorCode(error.code) ? errorStatus(error.code) : 422;
+  // Invalid fields are a validation failure like any other; the rule's own code is on each field.
+  if (status === 422 && errors.length) return validationFailed(errors, error.message);
+  return new ApiProblem(status, error.code, error.message, errors.length ? { errors } : {});
 }
 
 /** Every error below the router as problem+json; an unexpected one is logged and answered without detail. */
