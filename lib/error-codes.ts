@@ -22,6 +22,8 @@ interface ErrorCodeInfo {
 }
 
 export const errorCodes = {
+  invalid_input: { kind: "invalid", description: "The input does not match the operation's schema; every failing field is listed." },
+
   // Accounts and organizations
   account_not_found: { kind: "not_found", description: "The account no longer exists (it was deleted meanwhile)." },
   slug_taken: { kind: "conflict", description: "Another account already has this URL (slug)." },
