@@ -20,7 +20,9 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.accountId, t.userId] }),
     index("memberships_user_idx").on(t.userId),
     index("memberships_account_role_idx").on(t.accountId, t.role),
-    index("memberships_account_created_idx").on(t.accountId, t.createdAt),
+    // Newest members first, ties by user id: the keyset order of the members API, read straight
+    // from the index (a page costs the same at 10 or 10,000 members, even when they joined together).
+    index("memberships_account_created_user_idx").on(t.accountId, t.createdAt, t.userId),
   ],
 );
 

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditEvents, invoiceLines, invoices, usageRecords } from "@/db/schema";
+import { accounts, auditEvents, invoiceLines, invoices, usageRecords } from "@/db/schema";
+import { PublicError } from "@/lib/errors";
 import { ForbiddenError } from "@/lib/authz/can";
 import { billAccountForMonth } from "@/lib/invoices/billing-run";
 import { takeInvoiceNumber } from "@/lib/invoices/numbering";
@@ -310,6 +311,15 @@ describe("reportUsage", () => {
     expect(results.reduce((sum, r) => sum + r.recorded, 0)).toBe(999 + 8);
     const { kept, raw } = await dailyAndRaw(account.id);
     expect(kept).toEqual(raw);
+  });
+
+  it("answers account_not_found when the account was deleted after the caller was resolved", async () => {
+    const { account, ctx } = await organization();
+    const compute = await metric();
+    await db.delete(accounts).where(eq(accounts.id, account.id));
+    const error = await reportUsage(ctx, [rec(compute.id, "1")], now).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PublicError);
+    expect((error as PublicError).code).toBe("account_not_found");
   });
 
   it("is for the platform's usage:write scope only", async () => {

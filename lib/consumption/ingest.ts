@@ -169,7 +169,7 @@ export async function reportUsage(ctx: AccountContext, records: unknown, now: Da
  */
 async function insertUsage(tx: Executor, accountId: string, records: ValidRecord[]): Promise<number> {
   const rows = JSON.stringify(records.map((r) => ({ m: r.metric, q: r.quantity, t: r.time, k: r.idempotencyKey })));
-  const result = await tx.execute<{ recorded: number }>(sql`
+  const statement = tx.execute<{ recorded: number }>(sql`
     with inserted as (
       insert into usage_records (account_id, metric_id, quantity, recorded_at, idempotency_key)
       select ${accountId}::uuid, u.m, u.q, u.t, u.k
@@ -178,5 +178,17 @@ async function insertUsage(tx: Executor, accountId: string, records: ValidRecord
       returning 1
     )
     select count(*)::int as recorded from inserted`);
-  return result.rows[0]!.recorded;
+  try {
+    return (await statement).rows[0]!.recorded;
+  } catch (error) {
+    // Checked above in this transaction, so only a deletion that committed meanwhile gets here.
+    const cause = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint?: string };
+    if (cause?.code === "23503" && cause.constraint === "usage_records_account_id_accounts_id_fk") {
+      throw new PublicError("account_not_found", "The account no longer exists.");
+    }
+    if (cause?.code === "23503" && cause.constraint === "usage_records_metric_id_metrics_id_fk") {
+      throw new PublicError("unknown_metric", "A metric of the batch was removed from the catalog meanwhile; send the batch again.");
+    }
+    throw error;
+  }
 }

@@ -18,7 +18,7 @@ export interface MemberPage {
 
 /**
  * Members newest first, a page after a position: keyset on (joined, user id), on
- * memberships_account_created_idx, so a page costs the same at 10 or 10,000 members, whatever
+ * memberships_account_created_user_idx, so a page costs the same at 10 or 10,000 members, whatever
  * page it is. The search and role filter are the members screen's (memberFilters).
  */
 export async function listMembersAfter(ctx: AccountContext, query: { q?: string; role?: Role; limit: number; after: MemberPosition | null }): Promise<MemberPage> {
