@@ -282,6 +282,8 @@ describe("audit events", () => {
     expect(byAction.body.data).toHaveLength(1);
     const byActor = await call("GET", `${base}?actor=${encodeURIComponent(world.people.admin.email.slice(0, 8))}`, { token: world.keys.owner.token });
     expect(byActor.body.data.map((event: { action: string }) => event.action)).toEqual(["invitation.revoked"]);
+    expect((await call("GET", `${base}?channel=api_key`, { token: world.keys.owner.token })).body.data).toHaveLength(2);
+    expect((await call("GET", `${base}?channel=session`, { token: world.keys.owner.token })).body.data).toHaveLength(0);
     const today = new Date().toISOString().slice(0, 10);
     expect((await call("GET", `${base}?from=${today}&to=${today}`, { token: world.keys.owner.token })).body.data).toHaveLength(2);
     expect((await call("GET", `${base}?to=2000-01-01`, { token: world.keys.owner.token })).body.data).toHaveLength(0);
@@ -296,6 +298,7 @@ describe("audit events", () => {
     ["from=2026-02-03&to=2026-02-01", "to"],
     ["action=DROP%20TABLE", "action"],
     ["actor=a%00b", "actor"],
+    ["channel=fax", "channel"],
   ])("refuses ?%s with a 422 on %s", async (query, field) => {
     const world = await createApiWorld();
     const response = await call("GET", `/api/v1/accounts/${world.account.slug}/audit-events?${query}`, { token: world.keys.owner.token });
