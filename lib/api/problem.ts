@@ -24,6 +24,7 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 const titles: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
+  402: "Payment Required",
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
