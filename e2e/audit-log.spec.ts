@@ -39,6 +39,20 @@ test("an admin filters the audit log by action, pages to older events and export
       createdAt: new Date(start + minute),
     },
     { accountId: elsewhere.id, actorEmail: "elsewhere@example.test", action: "organization.updated", targetType: "account" },
+    // The same person through an API key, the platform, and a job: each says how it came in.
+    {
+      accountId: organization.id,
+      actorId: admin.id,
+      actorEmail: admin.email,
+      actorChannel: "api_key",
+      actorCredentialId: "key-e2e",
+      actorLabel: "ci-deploy",
+      action: "member.invited",
+      targetType: "invitation",
+      createdAt: new Date(start + 3 * minute),
+    },
+    { accountId: organization.id, actorChannel: "platform_key", actorCredentialId: "pk-e2e", actorLabel: "billing-agent", action: "account.activated", targetType: "account", createdAt: new Date(start + 4 * minute) },
+    { accountId: organization.id, actorChannel: "job", actorCredentialId: "monthly-billing-run", actorLabel: "the monthly billing run", action: "invoice.issued", targetType: "invoice", createdAt: new Date(start + 5 * minute) },
   ]);
   await signInAs(context, admin);
 
@@ -47,6 +61,19 @@ test("an admin filters the audit log by action, pages to older events and export
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   const rows = page.getByRole("table", { name: "Audit events, newest first" }).locator("tbody tr");
   await expect(rows).toHaveCount(50);
+  await expect(rows.nth(0)).toContainText("The monthly billing run");
+  await expect(rows.nth(1)).toContainText("The platform");
+  await expect(rows.nth(1)).toContainText("billing-agent");
+  await expect(rows.nth(2)).toContainText(admin.email);
+  await expect(rows.nth(2)).toContainText("via API key ci-deploy");
+
+  // Filter by channel: only what came in through an API key.
+  await page.getByLabel("Channel", { exact: true }).selectOption("api_key");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/channel=api_key/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0)).toContainText("via API key ci-deploy");
+  await page.getByLabel("Channel", { exact: true }).selectOption("");
 
   // Filter by action: only this organization's two updates, newest first, with what changed.
   await page.getByLabel("Action", { exact: true }).selectOption("organization.updated");
@@ -68,7 +95,7 @@ test("an admin filters the audit log by action, pages to older events and export
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${organization.slug}-audit-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.split("\r\n");
-  expect(lines[0]).toBe("time_utc,actor_email,action,action_label,target_type,target_id,details,ip,user_agent");
+  expect(lines[0]).toBe("time_utc,actor_email,action,action_label,target_type,target_id,details,ip,user_agent,actor_channel,actor_credential_id,actor_label,actor");
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain(`${new Date(start + 2 * minute).toISOString()},${admin.email},organization.updated,Organization updated,account,${organization.id},`);
   expect(lines[1]).toContain('"{""changes"":{""name"":{""to"":""New Name"",""from"":""Old Name""}}}"');

@@ -5,11 +5,13 @@ import { auditEvents } from "@/db/schema";
 import { assertCan } from "@/lib/authz/can";
 import type { AccountContext } from "@/lib/authz/account-context";
 import { actionLabel } from "./action-labels";
+import { actorPhrase } from "./actors";
 import { csvRow } from "./csv";
 import type { AuditLogFilters } from "./filters";
 import { auditLogColumns, beyond, matching, newestFirst, type AuditLogEntry } from "./queries";
 
-const header = ["time_utc", "actor_email", "action", "action_label", "target_type", "target_id", "details", "ip", "user_agent"];
+/** The columns up to user_agent are the original export's; who acted and how follow (channel, key or job, and the phrase the screen shows). */
+const header = ["time_utc", "actor_email", "action", "action_label", "target_type", "target_id", "details", "ip", "user_agent", "actor_channel", "actor_credential_id", "actor_label", "actor"];
 
 function toRow(event: AuditLogEntry): string {
   return csvRow([
@@ -22,6 +24,10 @@ function toRow(event: AuditLogEntry): string {
     Object.keys(event.metadata).length ? JSON.stringify(event.metadata) : "",
     event.ip,
     event.userAgent,
+    event.actorChannel,
+    event.actorCredentialId,
+    event.actorLabel,
+    actorPhrase(event),
   ]);
 }
 

@@ -11,6 +11,11 @@ describe("parseAuditLogQuery", () => {
     expect(parseAuditLogQuery({ actor: "", action: " ", from: "", after: "7" })).toEqual({ ok: true, filters: {}, cursor: { direction: "newer", eventId: 7 } });
   });
 
+  it("reads the channel filter", () => {
+    expect(parseAuditLogQuery({ channel: "api_key" })).toMatchObject({ ok: true, filters: { channel: "api_key" } });
+    expect(parseAuditLogQuery({ channel: "" })).toMatchObject({ ok: true, filters: {} });
+  });
+
   it("takes the first of repeated parameters", () => {
     expect(parseAuditLogQuery({ action: ["member.removed", "user.signed_in"] })).toMatchObject({ ok: true, filters: { action: "member.removed" } });
   });
@@ -26,6 +31,7 @@ describe("parseAuditLogQuery", () => {
     [{ action: "x".repeat(101) }, "action", /Choose an action/],
     [{ actor: "a\u0000b" }, "actor", /email address/],
     [{ actor: "a".repeat(255) }, "actor", /254/],
+    [{ channel: "telepathy" }, "channel", /Choose a channel/],
   ])("refuses %j on the %s field", (params, field, message) => {
     const query = parseAuditLogQuery(params);
     expect(query.ok).toBe(false);
@@ -51,6 +57,6 @@ describe("auditLogSearch", () => {
 
 describe("rawFilterValues", () => {
   it("gives back what was typed, for the form", () => {
-    expect(rawFilterValues({ from: "nonsense", action: ["a", "b"] })).toEqual({ actor: "", action: "a", from: "nonsense", to: "" });
+    expect(rawFilterValues({ from: "nonsense", action: ["a", "b"] })).toEqual({ actor: "", action: "a", from: "nonsense", to: "", channel: "" });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { auditChannels } from "./actors";
 
-export const filterNames = ["actor", "action", "from", "to"] as const;
+export const filterNames = ["actor", "action", "from", "to", "channel"] as const;
 export type FilterName = (typeof filterNames)[number];
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -48,6 +49,8 @@ export const auditLogFilterSchema = z
     ),
     from: day("start"),
     to: day("end"),
+    /** How the change came in: the console, an API key, the platform, a job. */
+    channel: z.preprocess(blankToUndefined, z.enum(auditChannels, { message: "Choose a channel from the list." }).optional()),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end date is before the start date." });
 

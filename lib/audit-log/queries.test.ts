@@ -74,6 +74,23 @@ describe("listAuditEvents filters", () => {
     expect(await actors("carol")).toEqual([]);
   });
 
+  it("filters by channel, counting events from before channels were recorded as the console or its jobs", async () => {
+    const { organization, ctx } = await adminOfNewOrganization();
+    await insertEvents(organization.id, [
+      { targetId: "session", actorEmail: "a@example.test", actorChannel: "session" },
+      { targetId: "old-person", actorEmail: "b@example.test", actorChannel: null },
+      { targetId: "key", actorEmail: "a@example.test", actorChannel: "api_key", actorLabel: "ci" },
+      { targetId: "platform", actorEmail: null, actorChannel: "platform_key", actorLabel: "billing-agent" },
+      { targetId: "job", actorEmail: null, actorChannel: "job", actorLabel: "the monthly billing run" },
+      { targetId: "old-system", actorEmail: null, actorChannel: null },
+    ]);
+    const targets = async (channel: AuditLogFilters["channel"]) => (await listAuditEvents(ctx, { channel })).events.map((e) => e.targetId).sort();
+    expect(await targets("session")).toEqual(["old-person", "session"]);
+    expect(await targets("api_key")).toEqual(["key"]);
+    expect(await targets("platform_key")).toEqual(["platform"]);
+    expect(await targets("job")).toEqual(["job", "old-system"]);
+  });
+
   it("filters by action", async () => {
     const { organization, ctx } = await adminOfNewOrganization();
     await insertEvents(organization.id, [{ action: "member.role_changed" }, { action: "organization.updated" }, { action: "member.role_changed" }]);

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { auditEvents, type AuditEvent } from "@/db/schema";
 import { assertCan } from "@/lib/authz/can";
 import type { AccountContext } from "@/lib/authz/account-context";
+import type { AuditChannel } from "./actors";
 import type { AuditLogCursor, AuditLogFilters } from "./filters";
 
 export const auditLogPageSize = 50;
@@ -36,6 +37,16 @@ export interface AuditLogPage {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * Events through one channel. Events written before channels were recorded count as the console
+ * (with an actor email) or as the console's own jobs (without one), as the log shows them.
+ */
+function channelIs(channel: AuditChannel): SQL {
+  if (channel === "session") return sql`(${auditEvents.actorChannel} = 'session' or (${auditEvents.actorChannel} is null and ${auditEvents.actorEmail} is not null))`;
+  if (channel === "job") return sql`(${auditEvents.actorChannel} = 'job' or (${auditEvents.actorChannel} is null and ${auditEvents.actorEmail} is null))`;
+  return eq(auditEvents.actorChannel, channel);
+}
+
 /** The account's events that match the filters. Days are whole UTC days, both ends included. */
 export function matching(accountId: string, filters: AuditLogFilters): SQL {
   const conditions: SQL[] = [eq(auditEvents.accountId, accountId)];
@@ -43,6 +54,7 @@ export function matching(accountId: string, filters: AuditLogFilters): SQL {
   if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
   if (filters.from) conditions.push(sql`${auditEvents.createdAt} >= (${filters.from}::date)::timestamp at time zone 'UTC'`);
   if (filters.to) conditions.push(sql`${auditEvents.createdAt} < (${filters.to}::date + 1)::timestamp at time zone 'UTC'`);
+  if (filters.channel) conditions.push(channelIs(filters.channel));
   return and(...conditions)!;
 }
 

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { actionLabel } from "@/lib/audit-log/action-labels";
+import { capitalized, describeActor } from "@/lib/audit-log/actors";
 import { describeMetadata } from "@/lib/audit-log/details";
 import type { AuditLogEntry } from "@/lib/audit-log/queries";
 
@@ -25,14 +26,36 @@ function Time({ date }: { date: Date }) {
   );
 }
 
+/** Who acted and how: a person (and the API key they used), the platform (and its key), or a job. */
 function Actor({ event }: { event: AuditLogEntry }) {
-  if (!event.actorEmail) return <span className="text-muted-foreground italic">System</span>;
-  return (
-    <span className="flex flex-wrap items-center gap-1.5">
-      <span className="[overflow-wrap:anywhere]">{event.actorEmail}</span>
-      {event.actorId ? null : <Badge>Deleted user</Badge>}
-    </span>
-  );
+  const actor = describeActor(event);
+  switch (actor.kind) {
+    case "system":
+      return <span className="text-muted-foreground italic">System</span>;
+    case "job":
+      return <span className="text-muted-foreground italic">{capitalized(actor.label)}</span>;
+    case "platform":
+      return (
+        <span className="grid gap-0.5">
+          <span>The platform</span>
+          {actor.keyName ? <code className="text-xs break-all text-muted-foreground">{actor.keyName}</code> : null}
+        </span>
+      );
+    case "member":
+      return (
+        <span className="grid gap-0.5">
+          <span className="flex flex-wrap items-center gap-1.5">
+            <span className="[overflow-wrap:anywhere]">{actor.email}</span>
+            {actor.deleted ? <Badge>Deleted user</Badge> : null}
+          </span>
+          {actor.apiKey !== null ? (
+            <span className="text-xs text-muted-foreground">
+              via API key <code className="break-all">{actor.apiKey}</code>
+            </span>
+          ) : null}
+        </span>
+      );
+  }
 }
 
 function Target({ event, accountId, accountLabel }: { event: AuditLogEntry; accountId: string; accountLabel: string }) {

@@ -3,6 +3,7 @@ import { SelectField, TextField } from "@/components/form/field";
 import { Button, ButtonLink } from "@/components/ui/button";
 import type { FilterName } from "@/lib/audit-log/filters";
 import { actionLabel } from "@/lib/audit-log/action-labels";
+import { auditChannels, channelLabels } from "@/lib/audit-log/actors";
 
 export interface FilterFormProps {
   basePath: string;
@@ -18,7 +19,7 @@ export function FilterForm({ basePath, values, fieldErrors, actions, filtered }:
   const known = values.action && !fieldErrors.action && !actions.includes(values.action) ? [...actions, values.action] : actions;
   return (
     <Form action={basePath} aria-label="Filter the audit log" className="grid gap-4 rounded-xl border border-border bg-surface p-4 sm:p-5">
-      <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <TextField
           label="Actor email"
           name="actor"
@@ -38,6 +39,14 @@ export function FilterForm({ basePath, values, fieldErrors, actions, filtered }:
           defaultValue={fieldErrors.action ? "" : values.action}
           error={fieldErrors.action}
           options={known.map((action) => ({ value: action, label: actionLabel(action) }))}
+        />
+        <SelectField
+          label="Channel"
+          name="channel"
+          placeholder="All channels"
+          defaultValue={fieldErrors.channel ? "" : values.channel}
+          error={fieldErrors.channel}
+          options={auditChannels.map((channel) => ({ value: channel, label: channelLabels[channel] }))}
         />
         <TextField label="From (UTC)" name="from" type="date" defaultValue={values.from} error={fieldErrors.from} />
         <TextField label="To (UTC)" name="to" type="date" defaultValue={values.to} error={fieldErrors.to} />
