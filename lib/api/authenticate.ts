@@ -1,9 +1,8 @@
 import "server-only";
-import type { MiddlewareHandler } from "hono";
-import { apiAccountContext, resolveApiCredential, type CredentialResult } from "@/lib/authz/api-key-context";
+import type { Context, MiddlewareHandler } from "hono";
+import { apiAccountContext, credentialsInQuery, resolveApiCredential, type CredentialResult } from "@/lib/authz/api-key-context";
 import type { AccountContext } from "@/lib/authz/actor";
 import { requestInfoFrom } from "@/lib/request-info";
-import type { Context } from "hono";
 import type { ApiEnv } from "./env";
 import { ApiProblem, notFound } from "./problem";
 
@@ -38,15 +37,16 @@ export const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
   c.set("request", request);
   const url = new URL(c.req.url);
   if (publicPaths.has(c.req.path)) {
-    const result = await resolveApiCredential(url, new Headers(), request);
     // Even the public document refuses a key in its URL; without one it needs none.
-    if (!result.ok && result.code === "credentials_in_query") throw refusalProblem(result);
+    if (credentialsInQuery(url)) throw refusalProblem({ ok: false, code: "credentials_in_query" });
     return next();
   }
   const result = await resolveApiCredential(url, c.req.raw.headers, request);
   if (!result.ok) throw refusalProblem(result);
   c.set("credential", result.credential);
   await next();
+  // Answers are the caller's own: never kept by a shared cache.
+  if (!c.res.headers.has("cache-control")) c.res.headers.set("Cache-Control", "no-store");
 };
 
 /** The context the caller acts in, in the account with this slug: a 404 problem when there is none for it. */

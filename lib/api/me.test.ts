@@ -18,6 +18,7 @@ describe("GET /api/v1/me with a member key", () => {
     const response = await call("GET", "/api/v1/me", { token: key.token, ip });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.body).toMatchObject({
       kind: "member",
       key: { id: key.id, name: "ci-deploy", prefix: key.token.slice(0, 8), last4: key.token.slice(-4), readOnly: false, expiresAt: null },

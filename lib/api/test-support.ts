@@ -5,9 +5,13 @@ import "server-only";
  */
 import { randomInt } from "node:crypto";
 import { db } from "@/db/client";
-import { apiKeys, platformKeys, type Account } from "@/db/schema";
+import { apiKeys, invitations, platformKeys, type Account } from "@/db/schema";
 import { newToken } from "@/lib/api-keys/token";
+import { roles, type Role } from "@/lib/authz/roles";
 import type { Scope } from "@/lib/authz/scopes";
+import { issueTestInvoice } from "@/lib/invoices/test-support";
+import { newLinkToken } from "@/lib/tokens";
+import { createOrganizationWith, createUser, type TestUser } from "@/test/factories";
 import { apiApp } from "./app";
 
 export interface TestKey {
@@ -103,3 +107,42 @@ export async function call(method: string, path: string, options: CallOptions = 
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
+
+/** An open invitation of the account, written directly (as inviteMembers would leave it). */
+export async function createTestInvitation(accountId: string, inviterId: string, email = `invitee-${randomInt(1e9)}@example.test`) {
+  const { hash } = newLinkToken();
+  const [row] = await db
+    .insert(invitations)
+    .values({ accountId, email, role: "member", invitedById: inviterId, tokenHash: hash, expiresAt: new Date(Date.now() + 7 * 86_400_000) })
+    .returning();
+  return row!;
+}
+
+/**
+ * An organization with one member of each role (and a second plain member to act on), a key for
+ * each, an open invitation and an invoice; and, beside it, another organization with its own
+ * member, key, invitation and invoice, for "another account's ids and keys".
+ */
+export async function createApiWorld() {
+  const people = {} as Record<Role, TestUser>;
+  for (const role of roles) people[role] = await createUser({ name: `The ${role}` });
+  const target = await createUser({ name: "Target Member" });
+  const account = await createOrganizationWith([...roles.map((role) => [people[role], role] as [TestUser, Role]), [target, "member"]]);
+  const keys = {} as Record<Role, TestKey>;
+  for (const role of roles) keys[role] = await createMemberKey(people[role], account, { name: `${role}-key` });
+  const invitation = await createTestInvitation(account.id, people.owner.id);
+  const invoice = await issueTestInvoice(account.id, 4200);
+
+  const outsider = await createUser({ name: "Outsider" });
+  const otherAccount = await createOrganizationWith({ owner: outsider });
+  const other = {
+    owner: outsider,
+    account: otherAccount,
+    key: await createMemberKey(outsider, otherAccount),
+    invitation: await createTestInvitation(otherAccount.id, outsider.id),
+    invoice: await issueTestInvoice(otherAccount.id, 100),
+  };
+  return { account, people, target, keys, invitation, invoice, other };
+}
+
+export type ApiWorld = Awaited<ReturnType<typeof createApiWorld>>;

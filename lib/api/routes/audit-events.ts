@@ -1,5 +1,6 @@
 import "server-only";
 import { createRoute, z } from "@hono/zod-openapi";
+import { auditChannels } from "@/lib/audit-log/actors";
 import { auditLogFilterSchema } from "@/lib/audit-log/filters";
 import { listAuditEventsOlderThan } from "@/lib/audit-log/keyset";
 import type { AuditLogEntry } from "@/lib/audit-log/queries";
@@ -53,6 +54,10 @@ const filterParams = {
   action: z.string().optional().openapi({ param: { name: "action", in: "query" }, example: "member.removed" }),
   from: z.string().optional().openapi({ param: { name: "from", in: "query" }, description: "First UTC day included (YYYY-MM-DD).", example: "2026-11-01" }),
   to: z.string().optional().openapi({ param: { name: "to", in: "query" }, description: "Last UTC day included (YYYY-MM-DD).", example: "2026-11-30" }),
+  channel: z
+    .enum(auditChannels)
+    .optional()
+    .openapi({ param: { name: "channel", in: "query" }, description: "How the change came in: `session`, `api_key`, `platform_key` or `job`.", example: "api_key" }),
 };
 
 export const listAuditEventsRoute = createRoute({
