@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiRefusalBody, isApiPath, PROBLEM_JSON } from "@/lib/http/api-refusal";
 import { appUrl } from "@/lib/http/app-url";
 import { MAX_BODY_BYTES } from "@/lib/http/body-limit";
 import { config as appConfig } from "@/lib/config";
@@ -22,6 +23,14 @@ const GUARD_MAX_BYTES = MAX_BODY_BYTES;
 
 const noStore = { "Cache-Control": "no-store" };
 
+/** A refusal in the shape the path's clients read: problem+json under the REST API, `{ error, message }` elsewhere. */
+function refusal(request: NextRequest, status: number, error: string, message: string): NextResponse {
+  if (isApiPath(request.nextUrl.pathname)) {
+    return new NextResponse(apiRefusalBody(status, error, message), { status, headers: { ...noStore, "Content-Type": PROBLEM_JSON } });
+  }
+  return NextResponse.json({ error, message }, { status, headers: noStore });
+}
+
 /**
  * The body of a write, read once for both guards below (the clone leaves the original for Next).
  * The tokenization endpoint's body is the provider's business, never read here.
@@ -30,8 +39,8 @@ async function readWriteBody(request: NextRequest): Promise<Uint8Array<ArrayBuff
   if (!bodyMethods.has(request.method) || request.nextUrl.pathname === cardTokenizationPath) return null;
   const body = await readBody(request.clone(), GUARD_MAX_BYTES).catch(() => "unreadable" as const);
   if (!body) return null;
-  if (body === "unreadable") return NextResponse.json({ error: "unreadable_body", message: "The request could not be read." }, { status: 400, headers: noStore });
-  if (body.tooLarge) return NextResponse.json({ error: "payload_too_large", message: "This request is too large." }, { status: 413, headers: noStore });
+  if (body === "unreadable") return refusal(request, 400, "unreadable_body", "The request could not be read.");
+  if (body.tooLarge) return refusal(request, 413, "payload_too_large", "This request is too large.");
   return body.bytes;
 }
 
@@ -41,21 +50,17 @@ async function readWriteBody(request: NextRequest): Promise<Uint8Array<ArrayBuff
  * that cannot be decoded to check it, refuses the request before it reaches the app, so card data
  * cannot end up in a database row, a log line or an audit event.
  */
-function refuseCardData(body: Uint8Array, contentType: string | null): NextResponse | null {
-  const finding = inspectRequestBody(body, contentType);
+function refuseCardData(request: NextRequest, body: Uint8Array): NextResponse | null {
+  const finding = inspectRequestBody(body, request.headers.get("content-type"));
   if (!finding) return null;
   if (finding.kind === "undecodable") {
-    return NextResponse.json(
-      { error: "unsupported_charset", message: `This request is declared as ${finding.charset}, which cannot be read. Send it as UTF-8.` },
-      { status: 415, headers: noStore },
-    );
+    return refusal(request, 415, "unsupported_charset", `This request is declared as ${finding.charset}, which cannot be read. Send it as UTF-8.`);
   }
-  return NextResponse.json(
-    {
-      error: "card_data_refused",
-      message: "This request looks like it contains a card number or security code. Card details are only accepted by the payment form, never by the console itself.",
-    },
-    { status: 400, headers: noStore },
+  return refusal(
+    request,
+    400,
+    "card_data_refused",
+    "This request looks like it contains a card number or security code. Card details are only accepted by the payment form, never by the console itself.",
   );
 }
 
@@ -97,13 +102,14 @@ function withSecurityHeaders(request: NextRequest, respond: (requestHeaders: Hea
  * Refuses card data outside the tokenization endpoint, sets the Content-Security-Policy (a fresh
  * nonce per request) and HSTS, and sends visitors without a session cookie to sign-in and back (a
  * convenience, not a check: every page, action and route handler checks the session and
- * membership in the database itself).
+ * membership in the database itself). The REST API (/api/v1) is never sent to sign-in: it
+ * authenticates its bearer keys itself and answers 401 problem+json.
  */
 export async function proxy(request: NextRequest) {
   const body = await readWriteBody(request);
   if (body instanceof NextResponse) return body;
   if (body) {
-    const refused = refuseCardData(body, request.headers.get("content-type"));
+    const refused = refuseCardData(request, body);
     if (refused) return refused;
   }
   const malformed = await malformedActionCall(request, body ?? undefined);

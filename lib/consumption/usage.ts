@@ -27,10 +27,11 @@ export interface RecordedUsage {
 }
 
 /**
- * Writes one usage record: what the platform's usage API will call, and what demo data and tests
- * use until it exists. With an idempotency key, replaying the same report writes nothing and
- * returns the first record (unique per account and key, also under concurrent replays).
- * The quantity is a decimal string, never a float.
+ * Writes one usage record, for trusted callers (tests, operators' scripts): the platform reports
+ * through `reportUsage` (./ingest.ts), which also checks the catalog, the clock and closed months.
+ * With an idempotency key, replaying the same report writes nothing and returns the first record
+ * (unique per account and key, also under concurrent replays). The quantity is a decimal string,
+ * never a float. usage_daily follows by the table's trigger, as for every writer.
  */
 export async function recordUsage(
   tx: Executor,

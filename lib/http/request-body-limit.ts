@@ -1,4 +1,5 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
+import { apiRefusalBody, isApiPath, PROBLEM_JSON } from "./api-refusal";
 
 /**
  * Body-size limit in front of Next.js. A declared Content-Length over the limit is refused before
@@ -17,8 +18,10 @@ const DRAIN_MAX_MS = 3000;
  */
 export function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number) {
   if (response.headersSent) return void request.destroy();
-  const body = JSON.stringify({ error: "payload_too_large", message: `Requests may carry at most ${Math.floor(limit / 1024)} KB.` });
-  response.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
+  const message = `Requests may carry at most ${Math.floor(limit / 1024)} KB.`;
+  const api = isApiPath(request.url);
+  const body = api ? apiRefusalBody(413, "payload_too_large", message) : JSON.stringify({ error: "payload_too_large", message });
+  response.writeHead(413, { "Content-Type": api ? PROBLEM_JSON : "application/json", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
   response.end(body);
   let drained = 0;
   const cut = setTimeout(() => request.socket.destroy(), DRAIN_MAX_MS).unref();

@@ -8,6 +8,7 @@ import { billingContactEmails } from "@/lib/billing/contacts";
 import { formatMoney } from "@/lib/billing/money";
 import { config } from "@/lib/config";
 import { currentMonth, isMonth, monthBounds, monthLabel, shiftMonth } from "@/lib/consumption/months";
+import { lockUsagePeriodsExclusive } from "@/lib/consumption/period-lock";
 import { monthlyUsageByMetric } from "@/lib/consumption/queries";
 import { consumePercentDiscount, percentDiscountsFor } from "@/lib/coupons/discounts";
 import { isUniqueViolation } from "@/lib/errors";
@@ -61,6 +62,10 @@ export async function billAccountForMonth(accountId: string, month: string): Pro
   const currency = config().CURRENCY;
   try {
     return await db.transaction(async (tx): Promise<AccountBillingOutcome> => {
+      // Usage reports for the account hold this lock shared while they check for a closed month and
+      // write: taken here exclusively, a report either committed before the month is read below or
+      // waits and then sees this invoice (and is refused as period_closed).
+      await lockUsagePeriodsExclusive(tx, accountId);
       const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
       if (!account) return { status: "no-usage" };
       const existing = await tx.execute(sql`select 1 from ${invoices} where account_id = ${accountId} and period_start = ${period.periodStart}`);

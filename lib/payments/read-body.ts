@@ -20,7 +20,9 @@ export async function readBody(request: Request, maxBytes: number): Promise<{ by
       chunks.push(value);
     }
   } finally {
-    if (tooLarge) await reader.cancel().catch(() => undefined);
+    // Not awaited: cancelling one branch of a cloned (teed) body settles only once the other
+    // branch is cancelled or read too, which the proxy leaves to Next.
+    if (tooLarge) void reader.cancel().catch(() => undefined);
     else reader.releaseLock();
   }
   const bytes = new Uint8Array(tooLarge ? 0 : size);
