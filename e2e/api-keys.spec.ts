@@ -169,6 +169,50 @@ test("a member sees why they cannot create keys, and a form loaded by a develope
   await memberSession.context.close();
 });
 
+test("the journey: a key made on the screen and copied calls the API, shows its last use, and is refused once revoked", async ({ browser, baseURL, playwright }) => {
+  const [owner, developer] = [await createTestUser("Olga Owner"), await createTestUser("Dana Developer")];
+  const organization = await createTestOrganization([
+    [owner, "owner"],
+    [developer, "developer"],
+  ]);
+  const { context, page } = await signedIn(browser, developer);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
+  await openApiKeys(page, organization.slug);
+  const { dialog } = await createKeyOnScreen(page, "journey");
+  await dialog.getByRole("button", { name: "Copy the API key" }).click();
+  await expect(dialog.getByRole("button", { name: "Copy the API key" })).toContainText("Copied");
+  const secret = await page.evaluate(() => navigator.clipboard.readText());
+  expect(secret).toMatch(/^ock_/);
+  await dialog.getByRole("button", { name: "I have copied it" }).click();
+  const lastUsed = page.getByRole("table", { name: "API keys" }).getByRole("row", { name: /journey/ }).getByRole("cell").nth(2);
+  await expect(lastUsed).toHaveText("Never");
+
+  // A program, with no cookie: only the bearer header.
+  const api = await playwright.request.newContext({ baseURL });
+  const me = await api.get("/api/v1/me", { headers: { Authorization: `Bearer ${secret}` } });
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({
+    kind: "member",
+    key: { name: "journey", readOnly: false },
+    user: { id: developer.id, email: developer.email },
+    account: { slug: organization.slug, kind: "organization" },
+    role: "developer",
+  });
+
+  await page.reload();
+  await expect(lastUsed).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\s*from \S+$/);
+
+  await page.getByRole("table", { name: "API keys" }).getByRole("button", { name: "Revoke the key journey" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByText('API key "journey" revoked.').first()).toBeVisible();
+  const refused = await api.get("/api/v1/me", { headers: { Authorization: `Bearer ${secret}` } });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect(await refused.json()).toMatchObject({ status: 401, code: "api_key_revoked" });
+  await api.dispose();
+  await context.close();
+});
+
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
