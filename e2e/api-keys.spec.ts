@@ -213,6 +213,26 @@ test("the journey: a key made on the screen and copied calls the API, shows its 
   await context.close();
 });
 
+test("a long list pages with Older and Newer links", async ({ page, context }) => {
+  const owner = await createTestUser("Pia Pager");
+  const organization = await createTestOrganization([[owner, "owner"]]);
+  for (let i = 1; i <= 21; i++) {
+    const key = await insertKey(organization.id, owner, `key-${String(i).padStart(2, "0")}`);
+    await testDb.update(schema.apiKeys).set({ createdAt: new Date(Date.UTC(2026, 10, i)) }).where(eq(schema.apiKeys.id, key.id));
+  }
+  await signInAs(context, owner);
+  await openApiKeys(page, organization.slug);
+  const table = page.getByRole("table", { name: "API keys" });
+  await expect(table.getByRole("row")).toHaveCount(21);
+  await expect(table.getByRole("row").nth(1)).toContainText("key-21");
+  await page.getByRole("link", { name: "Older" }).click();
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row").nth(1)).toContainText("key-01");
+  await page.getByRole("link", { name: "Newer" }).click();
+  await expect(table.getByRole("row").nth(1)).toContainText("key-21");
+  await expect(page).toHaveURL(new RegExp(`/${organization.slug}/api-keys\\?before=`));
+});
+
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
