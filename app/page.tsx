@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
+import { loadActorContext } from "@/lib/authz/context";
 import { personalSpaceSlug } from "@/lib/accounts/queries";
 
 /** The front door: signed-in users land on their personal space. */
 export default async function Home() {
-  const user = await currentUser();
-  if (!user) redirect("/sign-in");
-  redirect(`/${await personalSpaceSlug(user.id)}`);
+  const ctx = await loadActorContext();
+  if (!ctx) redirect("/sign-in");
+  redirect(`/${await personalSpaceSlug(ctx.actor.userId)}`);
 }

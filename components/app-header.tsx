@@ -3,12 +3,12 @@ import Link from "next/link";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { listAccountsForUser } from "@/lib/accounts/queries";
 import { countPendingInvitationsForUser } from "@/lib/invitations/queries";
-import type { SessionUser } from "@/lib/auth/user-sessions";
+import type { MemberActor } from "@/lib/authz/actor";
 import { AccountSwitcher } from "./account-switcher";
 import { UserMenu } from "./user-menu";
 
-export async function AppHeader({ user }: { user: SessionUser }) {
-  const [entries, invitationCount] = await Promise.all([listAccountsForUser(user.id), countPendingInvitationsForUser(user.email)]);
+export async function AppHeader({ actor }: { actor: MemberActor }) {
+  const [entries, invitationCount] = await Promise.all([listAccountsForUser(actor.userId), countPendingInvitationsForUser(actor.email)]);
   const personal = entries.find((entry) => entry.kind === "personal");
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/95 backdrop-blur">
@@ -31,7 +31,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
             </Link>
           )}
           <ThemeToggle />
-          <UserMenu name={user.name} email={user.email} settingsHref={personal ? `/${personal.slug}/settings` : "/"} />
+          <UserMenu name={actor.name ?? ""} email={actor.email} settingsHref={personal ? `/${personal.slug}/settings` : "/"} />
         </div>
       </div>
     </header>

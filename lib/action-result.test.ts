@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { invalid, NOT_A_FORM_MESSAGE, parseForm } from "./action-result";
+import { failure, invalid, NOT_A_FORM_MESSAGE, parseForm } from "./action-result";
+import { ForbiddenError } from "./authz/can";
+import { PublicError } from "./errors";
 import { DISALLOWED_CHARACTERS_MESSAGE } from "./validation/text";
 
 const schema = z.object({ name: z.string().min(1), note: z.string().optional() });
@@ -41,5 +43,18 @@ describe("parseForm", () => {
     const parsed = parseForm(schema, data);
     expect(parsed).toEqual({ success: true, data: { name: "Ann" } });
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe("failure", () => {
+  it("shows a PublicError's message and field errors, never its machine code", () => {
+    expect(failure(new PublicError("last_owner", "You are the last owner."))).toEqual({ status: "error", message: "You are the last owner.", fieldErrors: undefined });
+    const result = failure(PublicError.field("slug_taken", "slug", "This URL is already taken."));
+    expect(result).toEqual({ status: "error", message: "This URL is already taken.", fieldErrors: { slug: ["This URL is already taken."] } });
+    expect(JSON.stringify(result)).not.toContain("slug_taken");
+  });
+
+  it("says no permission for a refusal, whatever its code", () => {
+    expect(failure(new ForbiddenError("members.remove", "read_only_key"))).toEqual({ status: "error", message: "You do not have permission to do that." });
   });
 });

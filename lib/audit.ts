@@ -2,33 +2,6 @@ import "server-only";
 import { auditEvents } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Actor, ActorContext } from "./authz/actor";
-import type { RequestInfo } from "./request-info";
-
-/** @deprecated Being replaced by `recordAuditEvent(tx, ctx, event)`, which reads the actor and request from the context. */
-export interface AuditEntry {
-  accountId?: string | null;
-  actor: { id: string; email: string } | null;
-  action: string;
-  targetType: string;
-  targetId?: string | null;
-  metadata?: Record<string, unknown>;
-  request?: RequestInfo;
-}
-
-/** @deprecated Use `recordAuditEvent`. */
-export async function recordAuditEntry(tx: Executor, entry: AuditEntry) {
-  await tx.insert(auditEvents).values({
-    accountId: entry.accountId ?? null,
-    actorId: entry.actor?.id ?? null,
-    actorEmail: entry.actor?.email ?? null,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
-    metadata: entry.metadata ?? {},
-    ip: entry.request?.ip ?? null,
-    userAgent: entry.request?.userAgent ?? null,
-  });
-}
 
 export interface AuditEventInput {
   action: string;

@@ -1,6 +1,14 @@
-/** An expected failure whose message is meant for the user (and, optionally, for one field). */
+import type { ErrorCode } from "./error-codes";
+
+export type { ErrorCode } from "./error-codes";
+
+/**
+ * An expected failure: a stable machine `code` (lib/error-codes.ts, returned by the API) and a
+ * message meant for the person (shown by the screens, optionally next to one field).
+ */
 export class PublicError extends Error {
   constructor(
+    readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
   ) {
@@ -8,8 +16,8 @@ export class PublicError extends Error {
     this.name = "PublicError";
   }
 
-  static field(field: string, message: string) {
-    return new PublicError(message, { [field]: [message] });
+  static field(code: ErrorCode, field: string, message: string) {
+    return new PublicError(code, message, { [field]: [message] });
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDb } from "../db/client";
+import { jobContext, jobs } from "../lib/authz/job-context";
 import { formatMoney } from "../lib/billing/money";
 import { config } from "../lib/config";
 import { isMonth } from "../lib/consumption/months";
@@ -33,7 +34,7 @@ if (values.collect && config().PAYMENT_PROVIDER === "sandbox") {
 }
 let failed = false;
 try {
-  const summary = await runBillingForMonth(month);
+  const summary = await runBillingForMonth(month, { ctx: jobContext(jobs.billingRunCommand.job, jobs.billingRunCommand.label) });
   const currency = config().CURRENCY;
   console.log(`Billing run for ${month}: ${summary.issued.length} invoice(s) issued, ${summary.alreadyInvoiced} account(s) already invoiced.`);
   for (const invoice of summary.issued) console.log(`  ${invoice.number}  ${formatMoney(invoice.totalMinor, currency).padStart(14)}  ${invoice.status}  account ${invoice.accountId}`);

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import { accounts, memberships, users } from "../db/schema";
-import { findAccountContext, type AccountContext } from "../lib/authz/account-context";
+import { findAccountContext } from "../lib/authz/account-context";
+import { sessionActor, type SessionAccountContext, type SessionActorContext } from "../lib/authz/member-actor";
 import type { Role } from "../lib/authz/roles";
-import type { SessionUser } from "../lib/auth/user-sessions";
 import { createUserSession } from "../lib/auth/user-sessions";
 import { createPersonalSpace } from "../lib/users/personal-space";
 
@@ -17,8 +17,17 @@ export function uniqueSlug(prefix = "org") {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
+/** A user as the tests hold them: who they are and the session they signed in with. */
+export interface TestUser {
+  id: string;
+  name: string;
+  email: string;
+  image: string | null;
+  sessionId: string;
+}
+
 /** A verified user with a personal space and a live session. */
-export async function createUser(overrides: { name?: string; email?: string; passwordHash?: string } = {}): Promise<SessionUser> {
+export async function createUser(overrides: { name?: string; email?: string; passwordHash?: string } = {}): Promise<TestUser> {
   const [user] = await db
     .insert(users)
     .values({ name: overrides.name ?? "Test User", email: overrides.email ?? uniqueEmail(), passwordHash: overrides.passwordHash, emailVerified: new Date() })
@@ -29,7 +38,7 @@ export async function createUser(overrides: { name?: string; email?: string; pas
 }
 
 export async function createOrganizationWith(
-  members: Partial<Record<Role, SessionUser>> | [SessionUser, Role][],
+  members: Partial<Record<Role, TestUser>> | [TestUser, Role][],
   status: "active" | "suspended" = "active",
 ) {
   const [account] = await db.insert(accounts).values({ kind: "organization", name: "Test Org", slug: uniqueSlug(), status }).returning();
@@ -39,9 +48,14 @@ export async function createOrganizationWith(
   return account!;
 }
 
-/** The context the authorization module builds for this user in this account (null for non-members). */
-export async function contextFor(user: SessionUser, slug: string): Promise<AccountContext> {
-  const ctx = await findAccountContext(user, slug);
+/** What the session resolver builds for this user signed in through this session: a member actor, channel "session". */
+export function actorFor(user: TestUser, request = noRequest): SessionActorContext {
+  return { actor: sessionActor(user, user.sessionId), request };
+}
+
+/** The context the session resolver builds for this user in this account (throws for non-members). */
+export async function contextFor(user: TestUser, slug: string): Promise<SessionAccountContext> {
+  const ctx = await findAccountContext(actorFor(user), slug);
   if (!ctx) throw new Error(`${user.email} is not a member of ${slug}`);
   return ctx;
 }

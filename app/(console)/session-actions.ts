@@ -1,8 +1,7 @@
 "use server";
 import { signOut } from "@/lib/auth/auth";
-import { currentUser } from "@/lib/auth/current-user";
 import { endSession } from "@/lib/auth/user-sessions";
-import { requestInfo } from "@/lib/request-info";
+import { loadActorContext } from "@/lib/authz/context";
 
 /**
  * Revokes this session's row first (so a copied cookie is dead too, and a database error stops here
@@ -10,7 +9,7 @@ import { requestInfo } from "@/lib/request-info";
  * signOut event would revoke it as well; it finds the row already revoked.
  */
 export async function signOutAction() {
-  const user = await currentUser();
-  if (user) await endSession(user.sessionId, await requestInfo());
+  const ctx = await loadActorContext();
+  if (ctx) await endSession(ctx.actor.sessionId, ctx.request);
   await signOut({ redirectTo: "/sign-in" });
 }

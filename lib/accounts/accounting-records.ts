@@ -57,7 +57,7 @@ export function unsettledInvoicesMessage(numbers: string[], what: "the organizat
  */
 export async function settleAccountForDeletion(tx: Transaction, accountId: string, what: "the organization" | "your account", actorId: string) {
   const { issuedInvoices, unsettledInvoiceNumbers: unsettled, creditMinor, currency } = await deletionConsequences(accountId, tx);
-  if (unsettled.length > 0) throw new PublicError(unsettledInvoicesMessage(unsettled, what));
+  if (unsettled.length > 0) throw new PublicError("unpaid_invoices", unsettledInvoicesMessage(unsettled, what));
   if (creditMinor > 0) {
     await appendLedgerEntry(tx, {
       accountId,

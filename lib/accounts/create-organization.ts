@@ -2,21 +2,22 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, memberships, type Account } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { SessionUser } from "@/lib/auth/user-sessions";
+import { recordAuditEvent } from "@/lib/audit";
+import type { ActorContext } from "@/lib/authz/actor";
+import { actingMember } from "@/lib/authz/member-actor";
 import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
-import type { RequestInfo } from "@/lib/request-info";
 import { assertUnderOrganizationCap } from "./organization-cap";
 import type { OrganizationInput } from "./schemas";
 
 export const slugTakenMessage = "This URL is already taken. Choose another.";
 
-/** Creates an organization whose creator is its owner. Starts suspended unless the operator says otherwise. */
-export async function createOrganization(user: SessionUser, input: OrganizationInput, request: RequestInfo): Promise<Account> {
+/** Creates an organization whose creator (a person, never the platform or a job) is its owner. Starts suspended unless the operator says otherwise. */
+export async function createOrganization(ctx: ActorContext, input: OrganizationInput): Promise<Account> {
+  const user = actingMember(ctx);
   try {
     return await db.transaction(async (tx) => {
-      await assertUnderOrganizationCap(tx, user.id);
+      await assertUnderOrganizationCap(tx, user.userId);
       const [organization] = await tx
         .insert(accounts)
         .values({
@@ -26,23 +27,21 @@ export async function createOrganization(user: SessionUser, input: OrganizationI
           description: input.description,
           isCompany: input.isCompany,
           status: config().NEW_ORGANIZATION_STATUS,
-          createdById: user.id,
+          createdById: user.userId,
         })
         .returning();
-      await tx.insert(memberships).values({ accountId: organization!.id, userId: user.id, role: "owner" });
-      await recordAuditEntry(tx, {
+      await tx.insert(memberships).values({ accountId: organization!.id, userId: user.userId, role: "owner" });
+      await recordAuditEvent(tx, ctx, {
         accountId: organization!.id,
-        actor: user,
         action: "organization.created",
         targetType: "account",
         targetId: organization!.id,
         metadata: { name: input.name, slug: input.slug, status: organization!.status },
-        request,
       });
       return organization!;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug", slugTakenMessage);
+    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug_taken", "slug", slugTakenMessage);
     throw error;
   }
 }

@@ -2,7 +2,6 @@ import { and, between, count, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { accounts, auditEvents, invoiceLines, invoices, ledgerEntries, payments, userSessions, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/user-sessions";
 import { accountBalanceMinor } from "@/lib/billing/ledger";
 import { collectInvoicePayment } from "@/lib/invoices/collect";
 import { findInvoiceForOperator } from "@/lib/invoices/operator";
@@ -10,7 +9,7 @@ import { addCard, addCredits, dropPaymentJobs, invoiceById, issueTestInvoice } f
 import { hashPassword } from "@/lib/passwords";
 import { deleteUser } from "@/lib/users/profile";
 import { personalSpaceId } from "@/lib/users/personal-space";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { actorFor, contextFor, createOrganizationWith, createUser, type TestUser } from "@/test/factories";
 import { deletionConsequences } from "./accounting-records";
 import { deleteOrganization } from "./delete-organization";
 
@@ -20,13 +19,13 @@ const touched: string[] = [];
 afterAll(async () => dropPaymentJobs(touched));
 
 let passwordHash: string | undefined;
-async function userWithPassword(): Promise<SessionUser> {
+async function userWithPassword(): Promise<TestUser> {
   passwordHash ??= await hashPassword(PASSWORD);
   return createUser({ passwordHash });
 }
 
 /** Pretends the session signed in long ago: only the password proves who is at the keyboard. */
-async function ageSession(user: SessionUser) {
+async function ageSession(user: TestUser) {
   await db.update(userSessions).set({ authenticatedAt: sql`now() - interval '1 hour'` }).where(eq(userSessions.id, user.sessionId));
 }
 
@@ -44,7 +43,7 @@ describe("deleting an organization keeps its accounting records", () => {
     touched.push(open.id, failed.id);
     await db.update(invoices).set({ status: "failed" }).where(eq(invoices.id, failed.id));
 
-    const attempt = deleteOrganization(ctx, { confirmName: organization.name, password: PASSWORD }, noRequest);
+    const attempt = deleteOrganization(ctx, { confirmName: organization.name, password: PASSWORD });
     await expect(attempt).rejects.toThrow(`Invoices ${open.number} and ${failed.number} are not paid yet. Pay them on the Invoices page, or contact the operator`);
     expect(await accountExists(organization.id)).toBe(true);
     expect((await deletionConsequences(organization.id)).unsettledInvoiceNumbers).toEqual([open.number, failed.number]);
@@ -65,7 +64,7 @@ describe("deleting an organization keeps its accounting records", () => {
     const paymentIds = (await db.select({ id: payments.id }).from(payments).where(eq(payments.invoiceId, invoice.id))).map((r) => r.id);
     expect(paymentIds).toHaveLength(1);
 
-    await deleteOrganization(ctx, { confirmName: organization.name, password: PASSWORD }, noRequest);
+    await deleteOrganization(ctx, { confirmName: organization.name, password: PASSWORD });
 
     expect(await accountExists(organization.id)).toBe(false);
     const kept = await invoiceById(invoice.id);
@@ -101,10 +100,10 @@ describe("deleting an organization keeps its accounting records", () => {
     const organization = await createOrganizationWith({ owner });
     const ctx = await contextFor(owner, organization.slug);
     await ageSession(owner);
-    await expect(deleteOrganization(ctx, { confirmName: organization.name }, noRequest)).rejects.toMatchObject({ fieldErrors: { password: ["Enter your password to confirm."] } });
-    await expect(deleteOrganization(ctx, { confirmName: organization.name, password: "not it" }, noRequest)).rejects.toMatchObject({ fieldErrors: { password: ["This is not your password."] } });
+    await expect(deleteOrganization(ctx, { confirmName: organization.name })).rejects.toMatchObject({ fieldErrors: { password: ["Enter your password to confirm."] } });
+    await expect(deleteOrganization(ctx, { confirmName: organization.name, password: "not it" })).rejects.toMatchObject({ fieldErrors: { password: ["This is not your password."] } });
     expect(await accountExists(organization.id)).toBe(true);
-    await deleteOrganization(ctx, { confirmName: organization.name, password: PASSWORD }, noRequest);
+    await deleteOrganization(ctx, { confirmName: organization.name, password: PASSWORD });
     expect(await accountExists(organization.id)).toBe(false);
   });
 });
@@ -114,19 +113,19 @@ describe("deleting the account (and its personal space) keeps its accounting rec
     const user = await userWithPassword();
     const spaceId = (await personalSpaceId(db, user.id))!;
     await ageSession(user);
-    await expect(deleteUser(user, { confirmEmail: user.email })).rejects.toMatchObject({ fieldErrors: { password: ["Enter your password to confirm."] } });
-    await expect(deleteUser(user, { confirmEmail: user.email, password: "wrong" })).rejects.toMatchObject({ fieldErrors: { password: ["This is not your password."] } });
+    await expect(deleteUser(actorFor(user), { confirmEmail: user.email })).rejects.toMatchObject({ fieldErrors: { password: ["Enter your password to confirm."] } });
+    await expect(deleteUser(actorFor(user), { confirmEmail: user.email, password: "wrong" })).rejects.toMatchObject({ fieldErrors: { password: ["This is not your password."] } });
 
     const invoice = await issueTestInvoice(spaceId, 400);
     touched.push(invoice.id);
-    await expect(deleteUser(user, { confirmEmail: user.email, password: PASSWORD })).rejects.toThrow(
+    await expect(deleteUser(actorFor(user), { confirmEmail: user.email, password: PASSWORD })).rejects.toThrow(
       `Invoice ${invoice.number} is not paid yet. Pay it on the Invoices page, or contact the operator, before deleting your account.`,
     );
     expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
 
     await addCredits(spaceId, 1000);
     expect(await collectInvoicePayment(invoice.id)).toMatchObject({ status: "paid", fromCreditsMinor: 400 });
-    await deleteUser(user, { confirmEmail: user.email, password: PASSWORD });
+    await deleteUser(actorFor(user), { confirmEmail: user.email, password: PASSWORD });
     expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
     expect(await invoiceById(invoice.id)).toMatchObject({ accountId: null, number: invoice.number, status: "paid" });
     expect(await accountBalanceMinor(spaceId)).toBe(0);

@@ -2,11 +2,10 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accountLogos } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
-import type { AccountContext } from "@/lib/authz/account-context";
 import { PublicError } from "@/lib/errors";
-import type { RequestInfo } from "@/lib/request-info";
 import { LOGO_TOO_LARGE, MAX_LOGO_BYTES } from "./logo-rules";
 
 export { MAX_LOGO_BYTES } from "./logo-rules";
@@ -23,48 +22,34 @@ export function detectImageType(bytes: Buffer): string | null {
   return signatures.find((s) => s.test(bytes))?.type ?? null;
 }
 
-export async function setAccountLogo(ctx: AccountContext, file: File, request: RequestInfo) {
+export async function setAccountLogo(ctx: AccountContext, file: File) {
   assertCan(ctx, "account.update");
-  if (file.size === 0) throw PublicError.field("logo", "Choose an image file.");
-  if (file.size > MAX_LOGO_BYTES) throw PublicError.field("logo", LOGO_TOO_LARGE);
+  if (file.size === 0) throw PublicError.field("logo_missing", "logo", "Choose an image file.");
+  if (file.size > MAX_LOGO_BYTES) throw PublicError.field("logo_too_large", "logo", LOGO_TOO_LARGE);
   const bytes = Buffer.from(await file.arrayBuffer());
   const contentType = detectImageType(bytes);
-  if (!contentType) throw PublicError.field("logo", "Use a PNG, JPEG, WebP or GIF image.");
+  if (!contentType) throw PublicError.field("logo_unsupported_type", "logo", "Use a PNG, JPEG, WebP or GIF image.");
   await db.transaction(async (tx) => {
     await tx
       .insert(accountLogos)
       .values({ accountId: ctx.account.id, contentType, data: bytes })
       .onConflictDoUpdate({ target: accountLogos.accountId, set: { contentType, data: bytes, updatedAt: new Date() } });
-    await recordAuditEntry(tx, {
-      accountId: ctx.account.id,
-      actor: ctx.user,
-      action: "account.logo_updated",
-      targetType: "account",
-      targetId: ctx.account.id,
-      metadata: { contentType, bytes: bytes.length },
-      request,
-    });
+    await recordAuditEvent(tx, ctx, { action: "account.logo_updated", targetType: "account", targetId: ctx.account.id, metadata: { contentType, bytes: bytes.length } });
   });
 }
 
-export async function removeAccountLogo(ctx: AccountContext, request: RequestInfo) {
+export async function removeAccountLogo(ctx: AccountContext) {
   assertCan(ctx, "account.update");
   await db.transaction(async (tx) => {
     const removed = await tx.delete(accountLogos).where(eq(accountLogos.accountId, ctx.account.id)).returning({ id: accountLogos.accountId });
     if (removed.length === 0) return;
-    await recordAuditEntry(tx, {
-      accountId: ctx.account.id,
-      actor: ctx.user,
-      action: "account.logo_removed",
-      targetType: "account",
-      targetId: ctx.account.id,
-      request,
-    });
+    await recordAuditEvent(tx, ctx, { action: "account.logo_removed", targetType: "account", targetId: ctx.account.id });
   });
 }
 
 /** Read by the logo route, which has already checked membership. */
 export async function readAccountLogo(ctx: AccountContext) {
+  assertCan(ctx, "account.view");
   const [logo] = await db.select().from(accountLogos).where(eq(accountLogos.accountId, ctx.account.id));
   return logo;
 }

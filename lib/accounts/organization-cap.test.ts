@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { inviteMembers } from "@/lib/invitations/create";
 import { respondToInvitation } from "@/lib/invitations/respond";
-import { contextFor, createOrganizationWith, createUser, noRequest, uniqueSlug } from "@/test/factories";
+import { actorFor, contextFor, createOrganizationWith, createUser, uniqueSlug } from "@/test/factories";
 import { db } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -21,19 +21,19 @@ describe("MAX_ORGANIZATIONS_PER_USER", () => {
     process.env.MAX_ORGANIZATIONS_PER_USER = "1";
     resetConfigForTests();
     const user = await createUser();
-    const results = await Promise.allSettled([createOrganization(user, input(), noRequest), createOrganization(user, input(), noRequest)]);
+    const results = await Promise.allSettled([createOrganization(actorFor(user), input()), createOrganization(actorFor(user), input())]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    await expect(createOrganization(user, input(), noRequest)).rejects.toThrow(/at most 1 organization/);
+    await expect(createOrganization(actorFor(user), input())).rejects.toThrow(/at most 1 organization/);
 
     const owner = await createUser();
     const other = await createOrganizationWith({ owner });
-    await inviteMembers(await contextFor(owner, other.slug), [user.email], "member", noRequest);
+    await inviteMembers(await contextFor(owner, other.slug), [user.email], "member");
     const [invitation] = await db.select().from(invitations).where(eq(invitations.email, user.email.toLowerCase()));
-    await expect(respondToInvitation(user, { invitationId: invitation!.id }, "accept", noRequest)).rejects.toThrow(/at most 1 organization/);
+    await expect(respondToInvitation(actorFor(user), { invitationId: invitation!.id }, "accept")).rejects.toThrow(/at most 1 organization/);
   });
 
   it("has no cap by default", async () => {
     const user = await createUser();
-    for (let i = 0; i < 3; i++) await createOrganization(user, input(), noRequest);
+    for (let i = 0; i < 3; i++) await createOrganization(actorFor(user), input());
   });
 });

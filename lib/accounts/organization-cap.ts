@@ -19,6 +19,6 @@ export async function assertUnderOrganizationCap(tx: Transaction, userId: string
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(and(eq(memberships.userId, userId), eq(accounts.kind, "organization")));
   if ((row?.n ?? 0) >= cap) {
-    throw new PublicError(`You can belong to at most ${cap} organization${cap === 1 ? "" : "s"} on this platform.`);
+    throw new PublicError("organization_limit", `You can belong to at most ${cap} organization${cap === 1 ? "" : "s"} on this platform.`);
   }
 }

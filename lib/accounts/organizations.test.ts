@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/authz/can";
 import { findAccountContext } from "@/lib/authz/account-context";
 import { roles, type Role } from "@/lib/authz/roles";
 import { PublicError } from "@/lib/errors";
-import { contextFor, createOrganizationWith, createUser, noRequest, uniqueSlug } from "@/test/factories";
+import { actorFor, contextFor, createOrganizationWith, createUser, uniqueSlug } from "@/test/factories";
 import { createOrganization } from "./create-organization";
 import { organizationSchema } from "./schemas";
 import { updateOrganization } from "./update-organization";
@@ -16,7 +16,7 @@ const input = (slug = uniqueSlug()) => organizationSchema.parse({ name: "Acme", 
 describe("createOrganization", () => {
   it("makes the creator its owner, starts suspended and records an audit event", async () => {
     const user = await createUser();
-    const organization = await createOrganization(user, input(), noRequest);
+    const organization = await createOrganization(actorFor(user), input());
     expect(organization).toMatchObject({ kind: "organization", status: "suspended", isCompany: true, createdById: user.id });
     const [membership] = await db.select().from(memberships).where(eq(memberships.accountId, organization.id));
     expect(membership).toMatchObject({ userId: user.id, role: "owner" });
@@ -27,8 +27,8 @@ describe("createOrganization", () => {
   it("refuses a taken slug on the slug field, and changes nothing", async () => {
     const user = await createUser();
     const slug = uniqueSlug();
-    await createOrganization(user, input(slug), noRequest);
-    const error = await createOrganization(user, input(slug), noRequest).catch((e: unknown) => e);
+    await createOrganization(actorFor(user), input(slug));
+    const error = await createOrganization(actorFor(user), input(slug)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublicError);
     expect((error as PublicError).fieldErrors?.slug?.[0]).toMatch(/already taken/);
     expect(await db.select().from(accounts).where(eq(accounts.slug, slug))).toHaveLength(1);
@@ -37,7 +37,7 @@ describe("createOrganization", () => {
   it("lets only one of two simultaneous creations with the same slug win", async () => {
     const [a, b] = [await createUser(), await createUser()];
     const slug = uniqueSlug();
-    const results = await Promise.allSettled([createOrganization(a, input(slug), noRequest), createOrganization(b, input(slug), noRequest)]);
+    const results = await Promise.allSettled([createOrganization(actorFor(a), input(slug)), createOrganization(actorFor(b), input(slug))]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.select().from(accounts).where(eq(accounts.slug, slug))).toHaveLength(1);
   });
@@ -51,7 +51,7 @@ describe("updateOrganization", () => {
       const organization = await createOrganizationWith({ [role]: user });
       const ctx = await contextFor(user, organization.slug);
       const newSlug = uniqueSlug("renamed");
-      const attempt = updateOrganization(ctx, input(newSlug), noRequest);
+      const attempt = updateOrganization(ctx, input(newSlug));
       if (allowed.includes(role)) {
         await expect(attempt).resolves.toMatchObject({ slug: newSlug, name: "Acme" });
         const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "organization.updated")));
@@ -68,15 +68,15 @@ describe("updateOrganization", () => {
     const owner = await createUser();
     const stranger = await createUser();
     const organization = await createOrganizationWith({ owner });
-    expect(await findAccountContext(stranger, organization.slug)).toBeNull();
-    expect(await findAccountContext(stranger, "no-such-organization")).toBeNull();
+    expect(await findAccountContext(actorFor(stranger), organization.slug)).toBeNull();
+    expect(await findAccountContext(actorFor(stranger), "no-such-organization")).toBeNull();
   });
 
   it("cannot edit a personal space as an organization", async () => {
     const user = await createUser();
     const [space] = await db.select().from(accounts).where(eq(accounts.personalOwnerId, user.id));
     const ctx = await contextFor(user, space!.slug);
-    await expect(updateOrganization(ctx, input(), noRequest)).rejects.toBeInstanceOf(PublicError);
+    await expect(updateOrganization(ctx, input())).rejects.toBeInstanceOf(PublicError);
   });
 
   it("refuses a slug taken by another account", async () => {
@@ -84,6 +84,6 @@ describe("updateOrganization", () => {
     const mine = await createOrganizationWith({ owner });
     const theirs = await createOrganizationWith({});
     const ctx = await contextFor(owner, mine.slug);
-    await expect(updateOrganization(ctx, input(theirs.slug), noRequest)).rejects.toMatchObject({ fieldErrors: { slug: [expect.stringMatching(/taken/)] } });
+    await expect(updateOrganization(ctx, input(theirs.slug))).rejects.toMatchObject({ fieldErrors: { slug: [expect.stringMatching(/taken/)] } });
   });
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accountLogos, accounts, memberships } from "@/db/schema";
-import type { AccountContext } from "@/lib/authz/account-context";
+import type { AccountContext } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/can";
 import type { Role } from "@/lib/authz/roles";
 
 export interface SwitcherEntry {
@@ -43,6 +44,7 @@ export interface AccountOverview {
 }
 
 export async function getAccountOverview(ctx: AccountContext): Promise<AccountOverview> {
+  assertCan(ctx, "account.view");
   const [row] = await db
     .select({
       memberCount: count(),

@@ -2,22 +2,21 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, type Account } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
-import type { AccountContext } from "@/lib/authz/account-context";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
-import type { RequestInfo } from "@/lib/request-info";
 import { slugTakenMessage } from "./create-organization";
 import type { OrganizationInput } from "./schemas";
 
 /** Updates an organization's settings; the audit event records each changed field's old and new value. */
-export async function updateOrganization(ctx: AccountContext, input: OrganizationInput, request: RequestInfo): Promise<Account> {
+export async function updateOrganization(ctx: AccountContext, input: OrganizationInput): Promise<Account> {
   assertCan(ctx, "account.update");
-  if (ctx.account.kind !== "organization") throw new PublicError("A personal space is edited through your profile.");
+  if (ctx.account.kind !== "organization") throw new PublicError("personal_space_not_editable", "A personal space is edited through your profile.");
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(accounts).where(eq(accounts.id, ctx.account.id)).for("update");
-      if (!before) throw new PublicError("This organization no longer exists.");
+      if (!before) throw new PublicError("account_not_found", "This organization no longer exists.");
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of ["name", "slug", "description", "isCompany"] as const) {
         if (before[key] !== input[key]) changes[key] = { from: before[key], to: input[key] };
@@ -28,19 +27,11 @@ export async function updateOrganization(ctx: AccountContext, input: Organizatio
         .set({ name: input.name, slug: input.slug, description: input.description, isCompany: input.isCompany, updatedAt: new Date() })
         .where(eq(accounts.id, ctx.account.id))
         .returning();
-      await recordAuditEntry(tx, {
-        accountId: ctx.account.id,
-        actor: ctx.user,
-        action: "organization.updated",
-        targetType: "account",
-        targetId: ctx.account.id,
-        metadata: { changes },
-        request,
-      });
+      await recordAuditEvent(tx, ctx, { action: "organization.updated", targetType: "account", targetId: ctx.account.id, metadata: { changes } });
       return after!;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug", slugTakenMessage);
+    if (isUniqueViolation(error, "accounts_slug_key")) throw PublicError.field("slug_taken", "slug", slugTakenMessage);
     throw error;
   }
 }

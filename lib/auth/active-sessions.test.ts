@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, userSessions } from "@/db/schema";
 import { config } from "@/lib/config";
-import { createUser, noRequest } from "@/test/factories";
+import { actorFor, createUser, noRequest } from "@/test/factories";
 import { activeSessionsShown, listActiveSessions, revokeOwnSession } from "./active-sessions";
 import { createUserSession, findSessionUser } from "./user-sessions";
 
@@ -20,7 +20,7 @@ describe("active sessions", () => {
     await db.execute(sql`update user_sessions set last_seen_at = now() - make_interval(mins => ${config().SESSION_IDLE_TIMEOUT_MINUTES + 1}) where id = ${idle}`);
     await createUserSession((await createUser()).id, noRequest);
 
-    const { sessions, total } = await listActiveSessions(user);
+    const { sessions, total } = await listActiveSessions(actorFor(user));
     expect(total).toBe(2);
     expect(sessions.map((s) => s.id)).toEqual([user.sessionId, phone]);
     expect(sessions[0]).toMatchObject({ current: true });
@@ -30,7 +30,7 @@ describe("active sessions", () => {
   it(`shows at most ${activeSessionsShown}, and counts the rest`, async () => {
     const user = await createUser();
     for (let i = 0; i < activeSessionsShown + 2; i++) await createUserSession(user.id, noRequest);
-    const { sessions, total } = await listActiveSessions(user);
+    const { sessions, total } = await listActiveSessions(actorFor(user));
     expect(sessions).toHaveLength(activeSessionsShown);
     expect(sessions[0]!.id).toBe(user.sessionId);
     expect(total).toBe(activeSessionsShown + 3);
@@ -39,20 +39,20 @@ describe("active sessions", () => {
   it("signs out one of the caller's own sessions, audited", async () => {
     const user = await createUser();
     const phone = await createUserSession(user.id, { ip: "198.51.100.7", userAgent: iphone });
-    expect(await revokeOwnSession(user, phone, noRequest)).toBe(true);
+    expect(await revokeOwnSession(actorFor(user), phone)).toBe(true);
     expect(await findSessionUser(phone)).toBeNull();
     expect(await findSessionUser(user.sessionId)).not.toBeNull();
     const [event] = await revokedAudits(phone);
     expect(event).toMatchObject({ actorId: user.id, metadata: { device: "Safari on iOS", current: false } });
-    expect(await revokeOwnSession(user, phone, noRequest)).toBe(false);
+    expect(await revokeOwnSession(actorFor(user), phone)).toBe(false);
     expect(await revokedAudits(phone)).toHaveLength(1);
   });
 
   it("another user's session id does nothing", async () => {
     const [attacker, victim] = [await createUser(), await createUser()];
-    expect(await revokeOwnSession(attacker, victim.sessionId, noRequest)).toBe(false);
+    expect(await revokeOwnSession(actorFor(attacker), victim.sessionId)).toBe(false);
     expect(await findSessionUser(victim.sessionId)).toMatchObject({ id: victim.id });
     expect(await revokedAudits(victim.sessionId)).toHaveLength(0);
-    expect(await revokeOwnSession(attacker, "not-a-session-id", noRequest)).toBe(false);
+    expect(await revokeOwnSession(actorFor(attacker), "not-a-session-id")).toBe(false);
   });
 });

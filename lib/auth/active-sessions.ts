@@ -2,11 +2,12 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { userSessions } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { RequestInfo } from "@/lib/request-info";
+import { recordAuditEvent } from "@/lib/audit";
+import type { ActorContext } from "@/lib/authz/actor";
+import { actingMember } from "@/lib/authz/member-actor";
 import { personalSpaceId } from "@/lib/users/personal-space";
 import { describeDevice, type Device } from "./device";
-import { isLiveSession, isSessionId, revokeUserSession, type SessionUser } from "./user-sessions";
+import { isLiveSession, isSessionId, revokeUserSession } from "./user-sessions";
 
 export interface ActiveSession {
   id: string;
@@ -21,7 +22,9 @@ export interface ActiveSession {
 export const activeSessionsShown = 20;
 
 /** The caller's own live sessions, this one first, then the most recently seen; and how many there are in all. */
-export async function listActiveSessions(user: SessionUser): Promise<{ sessions: ActiveSession[]; total: number }> {
+export async function listActiveSessions(ctx: ActorContext): Promise<{ sessions: ActiveSession[]; total: number }> {
+  const user = actingMember(ctx, "read");
+  const currentSessionId = user.sessionId ?? null;
   const rows = await db
     .select({
       id: userSessions.id,
@@ -32,8 +35,8 @@ export async function listActiveSessions(user: SessionUser): Promise<{ sessions:
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(userSessions)
-    .where(and(eq(userSessions.userId, user.id), isLiveSession()))
-    .orderBy(desc(sql`${userSessions.id} = ${user.sessionId}`), desc(userSessions.lastSeenAt), desc(userSessions.id))
+    .where(and(eq(userSessions.userId, user.userId), isLiveSession()))
+    .orderBy(desc(sql`${userSessions.id} = ${currentSessionId}`), desc(userSessions.lastSeenAt), desc(userSessions.id))
     .limit(activeSessionsShown);
   return {
     sessions: rows.map((row) => ({
@@ -42,7 +45,7 @@ export async function listActiveSessions(user: SessionUser): Promise<{ sessions:
       ip: row.ip,
       signedInAt: row.createdAt,
       lastSeenAt: row.lastSeenAt,
-      current: row.id === user.sessionId,
+      current: row.id === currentSessionId,
     })),
     total: rows[0]?.total ?? 0,
   };
@@ -52,23 +55,22 @@ export async function listActiveSessions(user: SessionUser): Promise<{ sessions:
  * Signs one of the caller's own sessions out (a lost phone, a shared computer). The session must be
  * theirs: another user's session id, or one already ended, changes nothing and says only that.
  */
-export async function revokeOwnSession(user: SessionUser, sessionId: string, request: RequestInfo): Promise<boolean> {
+export async function revokeOwnSession(ctx: ActorContext, sessionId: string): Promise<boolean> {
+  const user = actingMember(ctx);
   if (!isSessionId(sessionId)) return false;
   return db.transaction(async (tx) => {
     const [owned] = await tx
       .select({ id: userSessions.id, userAgent: userSessions.userAgent })
       .from(userSessions)
-      .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, user.id)))
+      .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, user.userId)))
       .for("update");
     if (!owned || !(await revokeUserSession(owned.id, tx))) return false;
-    await recordAuditEntry(tx, {
-      accountId: await personalSpaceId(tx, user.id),
-      actor: user,
+    await recordAuditEvent(tx, ctx, {
+      accountId: await personalSpaceId(tx, user.userId),
       action: "user.session_revoked",
       targetType: "session",
       targetId: owned.id,
       metadata: { device: describeDevice(owned.userAgent).label, current: owned.id === user.sessionId },
-      request,
     });
     return true;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Executor } from "@/db/client";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import { personContext } from "@/lib/authz/member-actor";
 import { verifyPassword } from "@/lib/passwords";
 import { clearRateLimit, clearRateLimitsWithPrefix, hitRateLimit, peekRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import type { RequestInfo } from "@/lib/request-info";
@@ -90,14 +91,7 @@ export async function verifyCredentials(
   const sessionId = await db.transaction(async (tx) => {
     const id = await createUserSession(user.id, request, tx);
     const spaceId = await personalSpaceId(tx, user.id);
-    await recordAuditEntry(tx, {
-      accountId: spaceId,
-      actor: { id: user.id, email: user.email },
-      action: "user.signed_in",
-      targetType: "session",
-      targetId: id,
-      request,
-    });
+    await recordAuditEvent(tx, personContext(user, request, id), { accountId: spaceId, action: "user.signed_in", targetType: "session", targetId: id });
     return id;
   });
   return { status: "ok", userId: user.id, sessionId };

@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import { personContext } from "@/lib/authz/member-actor";
 import { config } from "@/lib/config";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
@@ -48,15 +49,13 @@ export async function endSession(sessionId: string, request: RequestInfo) {
   await db.transaction(async (tx) => {
     const userId = await revokeUserSession(sessionId, tx);
     if (!userId) return;
-    const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
+    const [user] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
     if (!user) return;
-    await recordAuditEntry(tx, {
+    await recordAuditEvent(tx, personContext(user, request, sessionId), {
       accountId: await personalSpaceId(tx, userId),
-      actor: user,
       action: "user.signed_out",
       targetType: "session",
       targetId: sessionId,
-      request,
     });
   });
 }

@@ -26,13 +26,31 @@ export function can(holder: RoleHolder, permission: Permission): boolean {
   return holder.role !== null && (rule.roles as readonly Role[]).includes(holder.role);
 }
 
+/** Why a refusal happened, as the API tells it: a platform key lacking a scope, a read-only key asked to write, or any other "no". */
+export type ForbiddenCode = "forbidden" | "insufficient_scope" | "read_only_key";
+
 export class ForbiddenError extends Error {
-  constructor(readonly permission: Permission) {
-    super(`Not allowed: ${permission}`);
+  constructor(
+    /** The permission refused; null when the action needs a person (a member) and the caller is the platform or a job. */
+    readonly permission: Permission | null,
+    readonly code: ForbiddenCode = "forbidden",
+  ) {
+    super(permission ? `Not allowed: ${permission}` : `Not allowed: ${code === "forbidden" ? "only a member may do this" : code}`);
     this.name = "ForbiddenError";
   }
 }
 
+function refusalCode(holder: RoleHolder, permission: Permission): ForbiddenCode {
+  const rule = permissions[permission];
+  const organizationOnly = "organizationOnly" in rule && rule.organizationOnly && holder.accountKind !== "organization";
+  if (organizationOnly) return "forbidden";
+  const actor = holder.actor;
+  if (actor?.kind === "platform") return "insufficient_scope";
+  // A read-only key whose owner's role would allow the write: the key, not the role, is the reason.
+  if (actor?.kind === "member" && actor.apiKey?.readOnly && rule.access !== "read" && holder.role !== null && (rule.roles as readonly Role[]).includes(holder.role)) return "read_only_key";
+  return "forbidden";
+}
+
 export function assertCan(holder: RoleHolder, permission: Permission): void {
-  if (!can(holder, permission)) throw new ForbiddenError(permission);
+  if (!can(holder, permission)) throw new ForbiddenError(permission, refusalCode(holder, permission));
 }

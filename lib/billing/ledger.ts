@@ -24,7 +24,7 @@ export interface LedgerEntryInput {
  */
 export async function lockAccountForBilling(tx: Transaction, accountId: string) {
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
-  if (!account) throw new PublicError("This account no longer exists.");
+  if (!account) throw new PublicError("account_not_found", "This account no longer exists.");
   return account;
 }
 

@@ -5,7 +5,7 @@ import { auditEvents, memberships, paymentMethods } from "@/db/schema";
 import { ForbiddenError } from "@/lib/authz/can";
 import { roles, type Role } from "@/lib/authz/roles";
 import { tokenizeCard } from "@/lib/payments/sandbox/tokenize";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { addPaymentMethod, listPaymentMethods, removePaymentMethod, setDefaultPaymentMethod } from "./payment-methods";
 import { addPaymentMethodSchema, MAX_PAYMENT_METHODS } from "./payment-methods-schema";
 
@@ -38,7 +38,7 @@ async function cardsOf(accountId: string) {
 async function ownerWithCards(...numbers: string[]) {
   const { organization, ctx } = await organizationWithRole("owner");
   const cards = [];
-  for (const number of numbers) cards.push(await addPaymentMethod(ctx, { token: oneTimeToken(number) }, noRequest));
+  for (const number of numbers) cards.push(await addPaymentMethod(ctx, { token: oneTimeToken(number) }));
   return { organization, ctx, cards };
 }
 
@@ -47,7 +47,7 @@ describe("addPaymentMethod", () => {
     const allowed = billingRoles.includes(role);
     it(`${allowed ? "lets" : "refuses"} a ${role}`, async () => {
       const { organization, ctx } = await organizationWithRole(role);
-      const attempt = addPaymentMethod(ctx, { token: oneTimeToken() }, noRequest);
+      const attempt = addPaymentMethod(ctx, { token: oneTimeToken() });
       if (allowed) {
         const card = await attempt;
         expect(card).toMatchObject({ brand: "Visa", last4: "4242", expMonth: 12, expYear: 2030, holderName: "Ada Lovelace", isDefault: true });
@@ -81,16 +81,16 @@ describe("addPaymentMethod", () => {
   it("refuses a used or unknown token with a message, and saves nothing", async () => {
     const { organization, ctx } = await organizationWithRole("billing");
     const token = oneTimeToken();
-    await addPaymentMethod(ctx, { token }, noRequest);
-    await expect(addPaymentMethod(ctx, { token }, noRequest)).rejects.toThrow(/Enter the card again/);
-    await expect(addPaymentMethod(ctx, { token: "tok_sandbox_forged" }, noRequest)).rejects.toThrow(/Enter the card again/);
+    await addPaymentMethod(ctx, { token });
+    await expect(addPaymentMethod(ctx, { token })).rejects.toThrow(/Enter the card again/);
+    await expect(addPaymentMethod(ctx, { token: "tok_sandbox_forged" })).rejects.toThrow(/Enter the card again/);
     expect(await cardsOf(organization.id)).toHaveLength(1);
   });
 
   it(`keeps at most ${MAX_PAYMENT_METHODS} cards`, async () => {
     const { organization, ctx } = await organizationWithRole("owner");
-    for (let i = 0; i < MAX_PAYMENT_METHODS; i++) await addPaymentMethod(ctx, { token: oneTimeToken() }, noRequest);
-    await expect(addPaymentMethod(ctx, { token: oneTimeToken() }, noRequest)).rejects.toThrow(/at most/);
+    for (let i = 0; i < MAX_PAYMENT_METHODS; i++) await addPaymentMethod(ctx, { token: oneTimeToken() });
+    await expect(addPaymentMethod(ctx, { token: oneTimeToken() })).rejects.toThrow(/at most/);
     expect(await cardsOf(organization.id)).toHaveLength(MAX_PAYMENT_METHODS);
   });
 
@@ -129,7 +129,7 @@ describe("setDefaultPaymentMethod", () => {
     const allowed = billingRoles.includes(role);
     it(`${allowed ? "lets" : "refuses"} a ${role}`, async () => {
       const { organization, cards } = await ownerWithCards("4242424242424242", "5555555555554444");
-      const attempt = setDefaultPaymentMethod(await joinAs(organization, role), cards[1]!.id, noRequest);
+      const attempt = setDefaultPaymentMethod(await joinAs(organization, role), cards[1]!.id);
       if (allowed) await attempt;
       else await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
       const defaults = (await cardsOf(organization.id)).filter((c) => c.isDefault).map((c) => c.last4);
@@ -139,9 +139,9 @@ describe("setDefaultPaymentMethod", () => {
 
   it("keeps exactly one default and records the change", async () => {
     const { organization, ctx, cards } = await ownerWithCards("4242424242424242", "5555555555554444", "6011111111111117");
-    await setDefaultPaymentMethod(ctx, cards[2]!.id, noRequest);
-    await setDefaultPaymentMethod(ctx, cards[2]!.id, noRequest);
-    await setDefaultPaymentMethod(ctx, cards[1]!.id, noRequest);
+    await setDefaultPaymentMethod(ctx, cards[2]!.id);
+    await setDefaultPaymentMethod(ctx, cards[2]!.id);
+    await setDefaultPaymentMethod(ctx, cards[1]!.id);
     expect((await cardsOf(organization.id)).filter((c) => c.isDefault).map((c) => c.id)).toEqual([cards[1]!.id]);
     const events = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "payment_method.default_set")));
     expect(events).toHaveLength(2);
@@ -150,7 +150,7 @@ describe("setDefaultPaymentMethod", () => {
   it("refuses another organization's card and changes nothing there", async () => {
     const mine = await ownerWithCards("4242424242424242");
     const theirs = await ownerWithCards("4242424242424242", "5555555555554444");
-    await expect(setDefaultPaymentMethod(mine.ctx, theirs.cards[1]!.id, noRequest)).rejects.toThrow("This payment method does not exist in this account.");
+    await expect(setDefaultPaymentMethod(mine.ctx, theirs.cards[1]!.id)).rejects.toThrow("This payment method does not exist in this account.");
     expect((await cardsOf(theirs.organization.id)).find((c) => c.isDefault)?.id).toBe(theirs.cards[0]!.id);
   });
 });
@@ -160,7 +160,7 @@ describe("removePaymentMethod", () => {
     const allowed = billingRoles.includes(role);
     it(`${allowed ? "lets" : "refuses"} a ${role}`, async () => {
       const { organization, cards } = await ownerWithCards("4242424242424242");
-      const attempt = removePaymentMethod(await joinAs(organization, role), cards[0]!.id, noRequest);
+      const attempt = removePaymentMethod(await joinAs(organization, role), cards[0]!.id);
       if (allowed) await attempt;
       else await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
       expect(await cardsOf(organization.id)).toHaveLength(allowed ? 0 : 1);
@@ -169,9 +169,9 @@ describe("removePaymentMethod", () => {
 
   it("promotes the most recent remaining card when the default goes", async () => {
     const { organization, ctx, cards } = await ownerWithCards("4242424242424242", "5555555555554444", "6011111111111117");
-    await removePaymentMethod(ctx, cards[1]!.id, noRequest);
+    await removePaymentMethod(ctx, cards[1]!.id);
     expect((await cardsOf(organization.id)).find((c) => c.isDefault)?.id).toBe(cards[0]!.id);
-    await removePaymentMethod(ctx, cards[0]!.id, noRequest);
+    await removePaymentMethod(ctx, cards[0]!.id);
     expect((await cardsOf(organization.id)).map((c) => [c.id, c.isDefault])).toEqual([[cards[2]!.id, true]]);
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "payment_method.removed"), eq(auditEvents.targetId, cards[0]!.id)));
     expect(event?.metadata).toEqual({ brand: "Visa", last4: "4242", wasDefault: true, newDefaultId: cards[2]!.id });
@@ -180,7 +180,7 @@ describe("removePaymentMethod", () => {
   it("refuses another organization's card and removes nothing", async () => {
     const mine = await ownerWithCards("4242424242424242");
     const theirs = await ownerWithCards("5555555555554444");
-    await expect(removePaymentMethod(mine.ctx, theirs.cards[0]!.id, noRequest)).rejects.toThrow("This payment method does not exist in this account.");
+    await expect(removePaymentMethod(mine.ctx, theirs.cards[0]!.id)).rejects.toThrow("This payment method does not exist in this account.");
     expect(await cardsOf(theirs.organization.id)).toHaveLength(1);
   });
 });

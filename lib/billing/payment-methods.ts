@@ -2,12 +2,12 @@ import "server-only";
 import { and, count, desc, eq } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { paymentMethods } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { AccountContext } from "@/lib/authz/account-context";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
+import { actorUserId } from "@/lib/authz/member-actor";
 import { PublicError } from "@/lib/errors";
 import { paymentProvider } from "@/lib/payments";
-import type { RequestInfo } from "@/lib/request-info";
 import { lockAccountForBilling } from "./ledger";
 import { MAX_PAYMENT_METHODS, type AddPaymentMethodInput } from "./payment-methods-schema";
 
@@ -60,18 +60,18 @@ async function cardCount(executor: Executor, accountId: string) {
 const tooManyCards = `An account keeps at most ${MAX_PAYMENT_METHODS} cards. Remove one first.`;
 
 /** Attaches a one-time token from the provider's component as a saved card. The first card becomes the default. */
-export async function addPaymentMethod(ctx: AccountContext, input: AddPaymentMethodInput, request: RequestInfo) {
+export async function addPaymentMethod(ctx: AccountContext, input: AddPaymentMethodInput) {
   assertCan(ctx, "billing.manage");
-  if ((await cardCount(db, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError(tooManyCards);
+  if ((await cardCount(db, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError("payment_method_limit", tooManyCards);
   const provider = paymentProvider();
   // A call to the processor: outside any transaction.
   const attached = await provider.attachCard(input.token);
-  if (!attached.ok) throw new PublicError(attached.message);
+  if (!attached.ok) throw new PublicError("card_rejected", attached.message);
   const { card } = attached;
   try {
     return await db.transaction(async (tx) => {
       await lockAccountForBilling(tx, ctx.account.id);
-      if ((await cardCount(tx, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError(tooManyCards);
+      if ((await cardCount(tx, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError("payment_method_limit", tooManyCards);
       const [existingDefault] = await tx
         .select({ id: paymentMethods.id })
         .from(paymentMethods)
@@ -88,17 +88,14 @@ export async function addPaymentMethod(ctx: AccountContext, input: AddPaymentMet
           expMonth: card.expMonth,
           expYear: card.expYear,
           isDefault: !existingDefault,
-          createdById: ctx.user.id,
+          createdById: actorUserId(ctx),
         })
         .returning(displayColumns);
-      await recordAuditEntry(tx, {
-        accountId: ctx.account.id,
-        actor: ctx.user,
+      await recordAuditEvent(tx, ctx, {
         action: "payment_method.added",
         targetType: "payment_method",
         targetId: method!.id,
         metadata: { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, isDefault: method!.isDefault },
-        request,
       });
       return method!;
     });
@@ -109,12 +106,12 @@ export async function addPaymentMethod(ctx: AccountContext, input: AddPaymentMet
   }
 }
 
-export async function setDefaultPaymentMethod(ctx: AccountContext, paymentMethodId: string, request: RequestInfo) {
+export async function setDefaultPaymentMethod(ctx: AccountContext, paymentMethodId: string) {
   assertCan(ctx, "billing.manage");
   await db.transaction(async (tx) => {
     await lockAccountForBilling(tx, ctx.account.id);
     const method = await findPaymentMethod(tx, ctx.account.id, paymentMethodId);
-    if (!method) throw new PublicError(unknownPaymentMethod);
+    if (!method) throw new PublicError("payment_method_not_found", unknownPaymentMethod);
     if (method.isDefault) return;
     // Unset first: the partial unique index payment_methods_one_default allows one default per account.
     await tx
@@ -122,25 +119,22 @@ export async function setDefaultPaymentMethod(ctx: AccountContext, paymentMethod
       .set({ isDefault: false })
       .where(and(eq(paymentMethods.accountId, ctx.account.id), eq(paymentMethods.isDefault, true)));
     await tx.update(paymentMethods).set({ isDefault: true }).where(eq(paymentMethods.id, method.id));
-    await recordAuditEntry(tx, {
-      accountId: ctx.account.id,
-      actor: ctx.user,
+    await recordAuditEvent(tx, ctx, {
       action: "payment_method.default_set",
       targetType: "payment_method",
       targetId: method.id,
       metadata: { brand: method.brand, last4: method.last4 },
-      request,
     });
   });
 }
 
 /** Removes a card; when it was the default, the most recently added remaining card takes its place. */
-export async function removePaymentMethod(ctx: AccountContext, paymentMethodId: string, request: RequestInfo) {
+export async function removePaymentMethod(ctx: AccountContext, paymentMethodId: string) {
   assertCan(ctx, "billing.manage");
   const removed = await db.transaction(async (tx) => {
     await lockAccountForBilling(tx, ctx.account.id);
     const method = await findPaymentMethod(tx, ctx.account.id, paymentMethodId);
-    if (!method) throw new PublicError(unknownPaymentMethod);
+    if (!method) throw new PublicError("payment_method_not_found", unknownPaymentMethod);
     await tx.delete(paymentMethods).where(eq(paymentMethods.id, method.id));
     let promotedId: string | null = null;
     if (method.isDefault) {
@@ -155,14 +149,11 @@ export async function removePaymentMethod(ctx: AccountContext, paymentMethodId: 
         promotedId = next.id;
       }
     }
-    await recordAuditEntry(tx, {
-      accountId: ctx.account.id,
-      actor: ctx.user,
+    await recordAuditEvent(tx, ctx, {
       action: "payment_method.removed",
       targetType: "payment_method",
       targetId: method.id,
       metadata: { brand: method.brand, last4: method.last4, wasDefault: method.isDefault, newDefaultId: promotedId },
-      request,
     });
     return method;
   });

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { billingProfiles } from "@/db/schema";
 import { ForbiddenError } from "@/lib/authz/can";
 import { roles } from "@/lib/authz/roles";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { getBillingProfile, saveBillingProfile } from "./profile";
 import { billingProfileSchema } from "./profile-schema";
 
@@ -44,7 +44,7 @@ describe("saveBillingProfile", () => {
       const user = await createUser();
       const organization = await createOrganizationWith([[user, role]]);
       const ctx = await contextFor(user, organization.slug);
-      const attempt = saveBillingProfile(ctx, billingProfileSchema.parse(valid), noRequest);
+      const attempt = saveBillingProfile(ctx, billingProfileSchema.parse(valid));
       if (allowed) {
         await attempt;
         expect((await getBillingProfile(ctx))?.legalName).toBe("Acme SAS");
@@ -60,8 +60,8 @@ describe("saveBillingProfile", () => {
     const user = await createUser();
     const space = await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.personalOwnerId, user.id) });
     const ctx = await contextFor(user, space!.slug);
-    await saveBillingProfile(ctx, billingProfileSchema.parse(valid), noRequest);
-    await saveBillingProfile(ctx, billingProfileSchema.parse({ ...valid, city: "Lyon", postalCode: "69001" }), noRequest);
+    await saveBillingProfile(ctx, billingProfileSchema.parse(valid));
+    await saveBillingProfile(ctx, billingProfileSchema.parse({ ...valid, city: "Lyon", postalCode: "69001" }));
     expect(await getBillingProfile(ctx)).toMatchObject({ city: "Lyon", postalCode: "69001" });
   });
 });

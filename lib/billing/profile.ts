@@ -2,10 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { billingProfiles } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { AccountContext } from "@/lib/authz/account-context";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
-import type { RequestInfo } from "@/lib/request-info";
 import type { BillingProfileInput } from "./profile-schema";
 
 export async function getBillingProfile(ctx: AccountContext) {
@@ -15,7 +14,7 @@ export async function getBillingProfile(ctx: AccountContext) {
 }
 
 /** Creates or replaces the account's billing profile; the audit event lists the fields that changed. */
-export async function saveBillingProfile(ctx: AccountContext, input: BillingProfileInput, request: RequestInfo) {
+export async function saveBillingProfile(ctx: AccountContext, input: BillingProfileInput) {
   assertCan(ctx, "billing.manage");
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(billingProfiles).where(eq(billingProfiles.accountId, ctx.account.id)).for("update");
@@ -24,14 +23,11 @@ export async function saveBillingProfile(ctx: AccountContext, input: BillingProf
       .values({ accountId: ctx.account.id, ...input })
       .onConflictDoUpdate({ target: billingProfiles.accountId, set: { ...input, updatedAt: new Date() } });
     const changed = (Object.keys(input) as (keyof BillingProfileInput)[]).filter((key) => before?.[key] !== input[key]);
-    await recordAuditEntry(tx, {
-      accountId: ctx.account.id,
-      actor: ctx.user,
+    await recordAuditEvent(tx, ctx, {
       action: before ? "billing_profile.updated" : "billing_profile.created",
       targetType: "billing_profile",
       targetId: ctx.account.id,
       metadata: { fields: changed },
-      request,
     });
   });
 }

@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/authz/can";
 import { roles, type Role } from "@/lib/authz/roles";
 import { tokenizeCard } from "@/lib/payments/sandbox/tokenize";
 import { forgetEverything } from "@/lib/payments/sandbox/vault";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { accountBalanceMinor, appendLedgerEntry } from "./ledger";
 import { addPaymentMethod } from "./payment-methods";
 import { topUp } from "./top-up";
@@ -21,7 +21,7 @@ async function organizationWithCard(number = "4242424242424242", status: "active
   const ctx = await contextFor(owner, organization.slug);
   const token = tokenizeCard({ holderName: "Ada Lovelace", number, expMonth: "12", expYear: "30", cvc: "123" });
   if (!token.ok) throw new Error("tokenization failed");
-  const card = await addPaymentMethod(ctx, { token: token.card.token }, noRequest);
+  const card = await addPaymentMethod(ctx, { token: token.card.token });
   return { owner, organization, ctx, card };
 }
 
@@ -45,7 +45,7 @@ describe("topUp", () => {
       const { organization, card } = await organizationWithCard("4242424242424242", "active");
       const user = await createUser();
       await db.insert(memberships).values({ accountId: organization.id, userId: user.id, role });
-      const attempt = topUp(await contextFor(user, organization.slug), input(card.id), noRequest);
+      const attempt = topUp(await contextFor(user, organization.slug), input(card.id));
       if (allowed) await attempt;
       else await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
       const state = await stateOf(organization.id);
@@ -56,7 +56,7 @@ describe("topUp", () => {
 
   it("credits the ledger, records the payment and activates a suspended organization with its first payment", async () => {
     const { organization, ctx, card } = await organizationWithCard();
-    const result = await topUp(ctx, input(card.id, "25"), noRequest);
+    const result = await topUp(ctx, input(card.id, "25"));
     expect(result).toEqual({ amountMinor: 2500, currency: "EUR", balanceMinor: 2500, activated: true });
     const state = await stateOf(organization.id);
     expect(state.status).toBe("active");
@@ -64,7 +64,7 @@ describe("topUp", () => {
     expect(state.ledger).toEqual([expect.objectContaining({ kind: "top_up", amountMinor: 2500, currency: "EUR", description: "Top-up with Visa •••• 4242", referenceType: "payment", referenceId: state.payments[0]!.id })]);
     expect(state.events).toEqual(expect.arrayContaining(["account.activated", "credits.topped_up"]));
 
-    const second = await topUp(ctx, input(card.id, "10.50"), noRequest);
+    const second = await topUp(ctx, input(card.id, "10.50"));
     expect(second).toMatchObject({ balanceMinor: 3550, activated: false });
   });
 
@@ -74,7 +74,7 @@ describe("topUp", () => {
     ["4000000000000069", "expired_card", "This card has expired."],
   ])("a charge on %s fails (%s): a failed payment is recorded and nothing else changes", async (number, code, message) => {
     const { organization, ctx, card } = await organizationWithCard(number);
-    await expect(topUp(ctx, input(card.id), noRequest)).rejects.toThrow(message);
+    await expect(topUp(ctx, input(card.id))).rejects.toThrow(message);
     const state = await stateOf(organization.id);
     expect(state.status).toBe("suspended");
     expect(state.balance).toBe(0);
@@ -87,15 +87,15 @@ describe("topUp", () => {
   it("after a restart of the sandbox, a saved card fails cleanly and asks to be added again", async () => {
     const { organization, ctx, card } = await organizationWithCard();
     forgetEverything();
-    await expect(topUp(ctx, input(card.id), noRequest)).rejects.toThrow(/no longer available in the sandbox.*Add it again/);
+    await expect(topUp(ctx, input(card.id))).rejects.toThrow(/no longer available in the sandbox.*Add it again/);
     expect((await stateOf(organization.id)).payments).toEqual([expect.objectContaining({ status: "failed", failureCode: "invalid_token" })]);
   });
 
   it("a retried submission (same idempotency key) charges and credits once", async () => {
     const { organization, ctx, card } = await organizationWithCard("4242424242424242", "active");
     const key = crypto.randomUUID();
-    await topUp(ctx, input(card.id, "25", key), noRequest);
-    await topUp(ctx, input(card.id, "25", key), noRequest);
+    await topUp(ctx, input(card.id, "25", key));
+    await topUp(ctx, input(card.id, "25", key));
     const state = await stateOf(organization.id);
     expect(state.balance).toBe(2500);
     expect(state.payments).toHaveLength(1);
@@ -104,13 +104,13 @@ describe("topUp", () => {
   it("refuses another organization's card, and charges nothing", async () => {
     const mine = await organizationWithCard();
     const theirs = await organizationWithCard();
-    await expect(topUp(mine.ctx, input(theirs.card.id), noRequest)).rejects.toThrow("This payment method does not exist in this account.");
+    await expect(topUp(mine.ctx, input(theirs.card.id))).rejects.toThrow("This payment method does not exist in this account.");
     for (const { organization } of [mine, theirs]) expect((await stateOf(organization.id)).payments).toHaveLength(0);
   });
 
   it("keeps a payment whose card was removed, without the link", async () => {
     const { organization, ctx, card } = await organizationWithCard("4242424242424242", "active");
-    await topUp(ctx, input(card.id), noRequest);
+    await topUp(ctx, input(card.id));
     await db.delete(paymentMethods).where(eq(paymentMethods.id, card.id));
     expect((await stateOf(organization.id)).payments).toEqual([expect.objectContaining({ status: "succeeded", paymentMethodId: null })]);
   });
@@ -149,7 +149,7 @@ describe("creditsOverview", () => {
 
   it("the balance is the sum of every entry; the list shows the 10 most recent, newest first", async () => {
     const { organization, ctx, card } = await organizationWithCard("4242424242424242", "active");
-    await topUp(ctx, input(card.id, "100"), noRequest);
+    await topUp(ctx, input(card.id, "100"));
     await db.transaction(async (tx) => {
       for (let i = 1; i <= 11; i++) {
         await appendLedgerEntry(tx, { accountId: organization.id, kind: i % 2 ? "adjustment" : "invoice_payment", amountMinor: i % 2 ? 100 : -250, currency: "EUR", description: `entry ${i}` });
@@ -167,7 +167,7 @@ describe("creditsOverview", () => {
   it("shows only the account's own entries", async () => {
     const mine = await organizationWithCard("4242424242424242", "active");
     const theirs = await organizationWithCard("4242424242424242", "active");
-    await topUp(theirs.ctx, input(theirs.card.id), noRequest);
+    await topUp(theirs.ctx, input(theirs.card.id));
     expect(await creditsOverview(mine.ctx)).toMatchObject({ balanceMinor: 0, entries: [] });
     const [row] = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.accountId, theirs.organization.id)));
     expect(row?.amountMinor).toBe(2500);

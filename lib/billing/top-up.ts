@@ -3,13 +3,13 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { paymentMethods, payments } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { AccountContext } from "@/lib/authz/account-context";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
+import { actorUserId } from "@/lib/authz/member-actor";
 import { config } from "@/lib/config";
 import { PublicError } from "@/lib/errors";
 import { paymentProvider, type ChargeOutcome } from "@/lib/payments";
-import type { RequestInfo } from "@/lib/request-info";
 import { activateAfterPayment } from "./activation";
 import { accountBalanceMinor, appendLedgerEntry, lockAccountForBilling } from "./ledger";
 import { unknownPaymentMethod } from "./payment-methods";
@@ -53,7 +53,7 @@ async function charge(...args: Parameters<ReturnType<typeof paymentProvider>["ch
  * "pending charge" between the processor call and the transaction. A retried submission with the
  * same idempotency key charges once and credits once.
  */
-export async function topUp(ctx: AccountContext, input: TopUpInput, request: RequestInfo): Promise<TopUpResult> {
+export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<TopUpResult> {
   assertCan(ctx, "billing.manage");
   const provider = paymentProvider();
   const currency = config().CURRENCY;
@@ -61,8 +61,8 @@ export async function topUp(ctx: AccountContext, input: TopUpInput, request: Req
     .select()
     .from(paymentMethods)
     .where(and(eq(paymentMethods.id, input.paymentMethodId), eq(paymentMethods.accountId, ctx.account.id)));
-  if (!method) throw PublicError.field("paymentMethodId", unknownPaymentMethod);
-  if (method.provider !== provider.id) throw PublicError.field("paymentMethodId", "This card was saved with another payment provider. Add it again.");
+  if (!method) throw PublicError.field("payment_method_not_found", "paymentMethodId", unknownPaymentMethod);
+  if (method.provider !== provider.id) throw PublicError.field("payment_method_other_provider", "paymentMethodId", "This card was saved with another payment provider. Add it again.");
 
   const idempotencyKey = `top-up:${ctx.account.id}:${method.id}:${input.amount}:${input.idempotencyKey ?? randomUUID()}`;
   const card = `${method.brand} •••• ${method.last4}`;
@@ -106,7 +106,7 @@ export async function topUp(ctx: AccountContext, input: TopUpInput, request: Req
       .returning({ id: payments.id });
     const metadata = { amountMinor: input.amount, currency, paymentId: payment!.id, paymentMethodId: method.id, card };
     if (outcome.status === "failed") {
-      await recordAuditEntry(tx, { accountId: ctx.account.id, actor: ctx.user, action: "payment.failed", targetType: "payment", targetId: payment!.id, metadata: { ...metadata, purpose: "top_up", code: outcome.code }, request });
+      await recordAuditEvent(tx, ctx, { action: "payment.failed", targetType: "payment", targetId: payment!.id, metadata: { ...metadata, purpose: "top_up", code: outcome.code } });
       return { ok: false as const, failure: failureMessage ?? "The payment could not be processed." };
     }
     await appendLedgerEntry(tx, {
@@ -116,13 +116,13 @@ export async function topUp(ctx: AccountContext, input: TopUpInput, request: Req
       currency,
       description: `Top-up with ${card}`,
       reference: { type: "payment", id: payment!.id },
-      createdById: ctx.user.id,
+      createdById: actorUserId(ctx),
     });
-    const activated = await activateAfterPayment(tx, ctx.account.id, ctx.user, request);
-    await recordAuditEntry(tx, { accountId: ctx.account.id, actor: ctx.user, action: "credits.topped_up", targetType: "payment", targetId: payment!.id, metadata, request });
+    const activated = await activateAfterPayment(tx, ctx, ctx.account.id);
+    await recordAuditEvent(tx, ctx, { action: "credits.topped_up", targetType: "payment", targetId: payment!.id, metadata });
     return { ok: true as const, activated, balanceMinor: await accountBalanceMinor(ctx.account.id, tx) };
   });
 
-  if (!result.ok) throw new PublicError(result.failure);
+  if (!result.ok) throw new PublicError("payment_failed", result.failure);
   return { amountMinor: input.amount, currency, balanceMinor: result.balanceMinor, activated: result.activated };
 }

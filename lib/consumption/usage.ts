@@ -42,8 +42,8 @@ export async function recordUsage(
   idempotencyKey?: string,
 ): Promise<RecordedUsage> {
   const parsedQuantity = quantitySchema.safeParse(quantity);
-  if (!parsedQuantity.success) throw PublicError.field("quantity", parsedQuantity.error.issues[0]!.message);
-  if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) throw PublicError.field("recordedAt", "The time of the usage is not a valid date.");
+  if (!parsedQuantity.success) throw PublicError.field("invalid_quantity", "quantity", parsedQuantity.error.issues[0]!.message);
+  if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) throw PublicError.field("invalid_time", "recordedAt", "The time of the usage is not a valid date.");
   const key = idempotencyKey === undefined ? null : idempotencyKeySchema.parse(idempotencyKey);
   let row: UsageRecord | undefined;
   try {
@@ -53,7 +53,7 @@ export async function recordUsage(
       .onConflictDoNothing()
       .returning();
   } catch (error) {
-    if (isForeignKeyViolation(error, "usage_records_metric_id_metrics_id_fk")) throw PublicError.field("metricId", `Unknown metric: ${metricId}.`);
+    if (isForeignKeyViolation(error, "usage_records_metric_id_metrics_id_fk")) throw PublicError.field("unknown_metric", "metricId", `Unknown metric: ${metricId}.`);
     throw error;
   }
   if (row) return { record: row, created: true };

@@ -46,7 +46,7 @@ describe("redeemCoupon", () => {
     it(`${allowed ? "lets" : "refuses"} a ${role} redeem a credit code`, async () => {
       const coupon = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 1000 });
       const { ctx, organization } = await organizationWith(role);
-      const attempt = redeemCoupon(ctx, coupon.code, noRequest);
+      const attempt = redeemCoupon(ctx, coupon.code);
       if (allowed) {
         await expect(attempt).resolves.toMatchObject({ kind: "credit", amountMinor: 1000, currency: "EUR", code: coupon.code });
         expect(await couponState(coupon.id, organization.id)).toEqual({ redemptionCount: 1, redemptions: 1, ledger: 1, balance: 1000, events: 1 });
@@ -60,7 +60,7 @@ describe("redeemCoupon", () => {
   it("grants a credit as a coupon_grant ledger entry, records who and why, and does not activate a suspended account", async () => {
     const coupon = await createCoupon({ code: uniqueCode("WELCOME"), kind: "credit", amountMinor: 2550 });
     const { ctx, organization, user } = await organizationWith("owner", "suspended");
-    await redeemCoupon(ctx, `  ${coupon.code.toLowerCase()} `, noRequest);
+    await redeemCoupon(ctx, `  ${coupon.code.toLowerCase()} `);
     const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.accountId, organization.id));
     expect(entry).toMatchObject({ kind: "coupon_grant", amountMinor: 2550, currency: "EUR", description: `Coupon ${coupon.code}`, referenceType: "coupon_redemption", createdById: user.id });
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "coupon.redeemed")));
@@ -74,8 +74,8 @@ describe("redeemCoupon", () => {
     const coupon = await createCoupon({ code: uniqueCode(), kind: "percent", percentOff: 20, invoiceCount: 3 });
     const { ctx, organization } = await organizationWith("admin");
     const other = await organizationWith("owner");
-    await redeemCoupon(ctx, coupon.code, noRequest);
-    await redeemCoupon(other.ctx, coupon.code, noRequest);
+    await redeemCoupon(ctx, coupon.code);
+    await redeemCoupon(other.ctx, coupon.code);
     expect(await couponState(coupon.id, organization.id)).toMatchObject({ redemptionCount: 2, redemptions: 1, ledger: 0, balance: 0 });
 
     const [discount] = await db.transaction((tx) => percentDiscountsFor(tx, organization.id));
@@ -94,31 +94,31 @@ describe("redeemCoupon", () => {
     const coupon = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 500 });
     const user = await createUser();
     const [space] = await db.select().from(accounts).where(eq(accounts.personalOwnerId, user.id));
-    await redeemCoupon(await contextFor(user, space!.slug), coupon.code, noRequest);
+    await redeemCoupon(await contextFor(user, space!.slug), coupon.code);
     expect(await accountBalanceMinor(space!.id)).toBe(500);
   });
 
   it("refuses unknown, expired, used-up and already-redeemed codes with their own message, changing nothing", async () => {
     const now = new Date("2026-06-15T12:00:00Z");
     const { ctx, organization } = await organizationWith("billing");
-    await expectCodeError(redeemCoupon(ctx, uniqueCode("NOPE"), noRequest, now), couponMessages.unknown);
-    await expectCodeError(redeemCoupon(ctx, "   ", noRequest, now), "Enter a code.");
+    await expectCodeError(redeemCoupon(ctx, uniqueCode("NOPE"), now), couponMessages.unknown);
+    await expectCodeError(redeemCoupon(ctx, "   ", now), "Enter a code.");
 
     const expired = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 500, expiresAt: new Date("2026-06-15T12:00:00Z") });
-    await expectCodeError(redeemCoupon(ctx, expired.code, noRequest, now), couponMessages.expired);
+    await expectCodeError(redeemCoupon(ctx, expired.code, now), couponMessages.expired);
     expect(await couponState(expired.id, organization.id)).toEqual({ redemptionCount: 0, redemptions: 0, ledger: 0, balance: 0, events: 0 });
     const notYetExpired = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 500, expiresAt: new Date("2026-06-15T12:00:01Z") });
-    await redeemCoupon(ctx, notYetExpired.code, noRequest, now);
+    await redeemCoupon(ctx, notYetExpired.code, now);
 
     const single = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 700, maxRedemptions: 1 });
-    await redeemCoupon((await organizationWith("owner")).ctx, single.code, noRequest, now);
-    await expectCodeError(redeemCoupon(ctx, single.code, noRequest, now), couponMessages.usedUp);
+    await redeemCoupon((await organizationWith("owner")).ctx, single.code, now);
+    await expectCodeError(redeemCoupon(ctx, single.code, now), couponMessages.usedUp);
     expect(await couponState(single.id, organization.id)).toEqual({ redemptionCount: 1, redemptions: 0, ledger: 1, balance: 500, events: 1 });
 
     const again = await createCoupon({ code: uniqueCode(), kind: "percent", percentOff: 10, invoiceCount: 1 });
-    await redeemCoupon(ctx, again.code, noRequest, now);
+    await redeemCoupon(ctx, again.code, now);
     const before = await couponState(again.id, organization.id);
-    await expectCodeError(redeemCoupon(ctx, again.code.toLowerCase(), noRequest, now), couponMessages.alreadyRedeemed);
+    await expectCodeError(redeemCoupon(ctx, again.code.toLowerCase(), now), couponMessages.alreadyRedeemed);
     expect(await couponState(again.id, organization.id)).toEqual(before);
   });
 
@@ -126,7 +126,7 @@ describe("redeemCoupon", () => {
     for (let round = 0; round < 3; round++) {
       const coupon = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 1000, maxRedemptions: 1 });
       const [a, b] = [await organizationWith("owner"), await organizationWith("billing")];
-      const results = await Promise.allSettled([redeemCoupon(a.ctx, coupon.code, noRequest), redeemCoupon(b.ctx, coupon.code, noRequest)]);
+      const results = await Promise.allSettled([redeemCoupon(a.ctx, coupon.code), redeemCoupon(b.ctx, coupon.code)]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       expect((refused.reason as PublicError).fieldErrors).toEqual({ code: [couponMessages.usedUp] });
@@ -139,7 +139,7 @@ describe("redeemCoupon", () => {
   it("lets one of two parallel redemptions by the same account through", async () => {
     const coupon = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 1000 });
     const { ctx, organization } = await organizationWith("admin");
-    const results = await Promise.allSettled(Array.from({ length: 4 }, () => redeemCoupon(ctx, coupon.code, noRequest)));
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => redeemCoupon(ctx, coupon.code)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect((r.reason as PublicError).fieldErrors).toEqual({ code: [couponMessages.alreadyRedeemed] });
     expect(await couponState(coupon.id, organization.id)).toEqual({ redemptionCount: 1, redemptions: 1, ledger: 1, balance: 1000, events: 1 });
@@ -150,41 +150,41 @@ describe("redeemCoupon against abuse", () => {
   it("limits failed codes per user: the 11th guess within 15 minutes is refused even if right; successes do not count", async () => {
     const { ctx, user, organization } = await organizationWith("owner");
     const good = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 100 });
-    await redeemCoupon(ctx, good.code, noRequest);
-    for (let i = 0; i < failedRedemptionRule.limit; i++) await expectCodeError(redeemCoupon(ctx, uniqueCode("GUESS"), noRequest), couponMessages.unknown);
+    await redeemCoupon(ctx, good.code);
+    for (let i = 0; i < failedRedemptionRule.limit; i++) await expectCodeError(redeemCoupon(ctx, uniqueCode("GUESS")), couponMessages.unknown);
     const right = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 100 });
-    await expectCodeError(redeemCoupon(ctx, right.code, noRequest), couponMessages.tooManyFailures(15));
+    await expectCodeError(redeemCoupon(ctx, right.code), couponMessages.tooManyFailures(15));
     expect(await couponState(right.id, organization.id)).toMatchObject({ redemptions: 0, balance: 100 });
     // Another account of the same person is limited too (per user).
     const other = await createOrganizationWith({ owner: user });
-    await expectCodeError(redeemCoupon(await contextFor(user, other.slug), right.code, noRequest), couponMessages.tooManyFailures(15));
+    await expectCodeError(redeemCoupon(await contextFor(user, other.slug), right.code), couponMessages.tooManyFailures(15));
   });
 
   it("limits failed codes per account, whoever of its members guesses, also in parallel", async () => {
     const [owner, biller] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, billing: biller });
     const billerCtx = await contextFor(biller, organization.slug);
-    const guesses = await Promise.allSettled(Array.from({ length: 25 }, () => redeemCoupon(billerCtx, uniqueCode("GUESS"), noRequest)));
+    const guesses = await Promise.allSettled(Array.from({ length: 25 }, () => redeemCoupon(billerCtx, uniqueCode("GUESS"))));
     const messages = guesses.map((g) => ((g as PromiseRejectedResult).reason as PublicError).fieldErrors?.code?.[0]);
     expect(messages.filter((m) => m === couponMessages.unknown)).toHaveLength(failedRedemptionRule.limit);
-    await expectCodeError(redeemCoupon(await contextFor(owner, organization.slug), uniqueCode("GUESS"), noRequest), couponMessages.tooManyFailures(15));
+    await expectCodeError(redeemCoupon(await contextFor(owner, organization.slug), uniqueCode("GUESS")), couponMessages.tooManyFailures(15));
   });
 
   it("a credit code is redeemed by a person for one account only, even racing", async () => {
     const coupon = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 2500 });
     const user = await createUser();
     const [first, second, third] = [await createOrganizationWith({ owner: user }), await createOrganizationWith({ owner: user }), await createOrganizationWith({ owner: user })];
-    await redeemCoupon(await contextFor(user, first.slug), coupon.code, noRequest);
-    await expectCodeError(redeemCoupon(await contextFor(user, second.slug), coupon.code, noRequest), couponMessages.usedByYouElsewhere);
+    await redeemCoupon(await contextFor(user, first.slug), coupon.code);
+    await expectCodeError(redeemCoupon(await contextFor(user, second.slug), coupon.code), couponMessages.usedByYouElsewhere);
     expect(await couponState(coupon.id, second.id)).toMatchObject({ redemptions: 0, balance: 0 });
 
     const racing = await createCoupon({ code: uniqueCode(), kind: "credit", amountMinor: 2500 });
-    const results = await Promise.allSettled([second, third].map(async (o) => redeemCoupon(await contextFor(user, o.slug), racing.code, noRequest)));
+    const results = await Promise.allSettled([second, third].map(async (o) => redeemCoupon(await contextFor(user, o.slug), racing.code)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await accountBalanceMinor(second.id)) + (await accountBalanceMinor(third.id))).toBe(2500);
     // Another person may still use it for an account of theirs.
     const { ctx } = await organizationWith("owner");
-    await redeemCoupon(ctx, coupon.code, noRequest);
+    await redeemCoupon(ctx, coupon.code);
   });
 
   it("a --per-account code may be redeemed once by each account, by the same person", async () => {
@@ -192,10 +192,10 @@ describe("redeemCoupon against abuse", () => {
     expect(coupon.oncePerUser).toBe(false);
     const user = await createUser();
     const [first, second] = [await createOrganizationWith({ owner: user }), await createOrganizationWith({ owner: user })];
-    await redeemCoupon(await contextFor(user, first.slug), coupon.code, noRequest);
-    await redeemCoupon(await contextFor(user, second.slug), coupon.code, noRequest);
+    await redeemCoupon(await contextFor(user, first.slug), coupon.code);
+    await redeemCoupon(await contextFor(user, second.slug), coupon.code);
     expect(await accountBalanceMinor(second.id)).toBe(300);
-    await expectCodeError(redeemCoupon(await contextFor(user, second.slug), coupon.code, noRequest), couponMessages.alreadyRedeemed);
+    await expectCodeError(redeemCoupon(await contextFor(user, second.slug), coupon.code), couponMessages.alreadyRedeemed);
   });
 });
 
@@ -214,9 +214,9 @@ describe("listRedemptions", () => {
     const percent = await createCoupon({ code: uniqueCode(), kind: "percent", percentOff: 15, invoiceCount: 1 });
     const { ctx, user } = await organizationWith("billing");
     const other = await organizationWith("owner");
-    await redeemCoupon(ctx, credit.code, noRequest);
-    await redeemCoupon(ctx, percent.code, noRequest);
-    await redeemCoupon(other.ctx, credit.code, noRequest);
+    await redeemCoupon(ctx, credit.code);
+    await redeemCoupon(ctx, percent.code);
+    await redeemCoupon(other.ctx, credit.code);
     const rows = await listRedemptions(ctx);
     expect(rows.map((r) => [r.code, describeRedemption(r), r.redeemedByName])).toEqual([
       [percent.code, "15% off the next invoice, 1 left", user.name],

@@ -16,7 +16,7 @@ export async function createCoupon(input: CreateCouponInput, executor: Executor 
   const parsed = createCouponSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw PublicError.field(String(issue.path[0] ?? "code"), issue.message);
+    throw PublicError.field("coupon_invalid", String(issue.path[0] ?? "code"), issue.message);
   }
   const coupon = parsed.data;
   const values =
@@ -30,7 +30,7 @@ export async function createCoupon(input: CreateCouponInput, executor: Executor 
       .returning();
     return row!;
   } catch (error) {
-    if (isUniqueViolation(error, "coupons_code_key")) throw PublicError.field("code", `A coupon with the code ${coupon.code} already exists.`);
+    if (isUniqueViolation(error, "coupons_code_key")) throw PublicError.field("coupon_code_taken", "code", `A coupon with the code ${coupon.code} already exists.`);
     throw error;
   }
 }

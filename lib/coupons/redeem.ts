@@ -2,14 +2,14 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { couponRedemptions, coupons } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { AccountContext } from "@/lib/authz/account-context";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext, MemberActor } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
+import { actingMember } from "@/lib/authz/member-actor";
 import { appendLedgerEntry } from "@/lib/billing/ledger";
 import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { hitRateLimit, refundRateLimitHit } from "@/lib/rate-limit";
-import type { RequestInfo } from "@/lib/request-info";
 import type { CouponBenefit } from "./describe";
 
 export const couponMessages = {
@@ -24,16 +24,16 @@ export const couponMessages = {
 
 /** Codes are guessable only so fast: failed attempts per user and per account (a success does not count). */
 export const failedRedemptionRule = { limit: 10, windowSeconds: 15 * 60 };
-const failureKeys = (ctx: AccountContext) => [`coupon-failures:user:${ctx.user.id}`, `coupon-failures:account:${ctx.account.id}`];
+const failureKeys = (ctx: AccountContext, me: MemberActor) => [`coupon-failures:user:${me.userId}`, `coupon-failures:account:${ctx.account.id}`];
 
 /**
  * Counts the attempt before trying it (atomically, so parallel guesses are counted too) and takes
  * the count back when the code worked: what remains counted is the failures.
  */
-async function countAttempt(ctx: AccountContext) {
-  for (const key of failureKeys(ctx)) {
+async function countAttempt(ctx: AccountContext, me: MemberActor) {
+  for (const key of failureKeys(ctx, me)) {
     const state = await hitRateLimit(key, failedRedemptionRule);
-    if (!state.allowed) throw PublicError.field("code", couponMessages.tooManyFailures(Math.ceil(state.retryAfterSeconds / 60)));
+    if (!state.allowed) throw PublicError.field("coupon_rate_limited", "code", couponMessages.tooManyFailures(Math.ceil(state.retryAfterSeconds / 60)));
   }
 }
 
@@ -48,12 +48,14 @@ export type RedeemedCoupon = CouponBenefit & { code: string; redemptionId: strin
  * A credit coupon adds a `coupon_grant` to the ledger; it is not a payment, so a suspended account
  * stays suspended.
  * A percent coupon discounts the account's next invoices (see `percentDiscountsFor`).
+ * Only a person redeems a code (never the platform or a job).
  */
-export async function redeemCoupon(ctx: AccountContext, code: string, request: RequestInfo, now: Date = new Date()): Promise<RedeemedCoupon> {
+export async function redeemCoupon(ctx: AccountContext, code: string, now: Date = new Date()): Promise<RedeemedCoupon> {
   assertCan(ctx, "billing.manage");
+  const me = actingMember(ctx);
   const typed = code.trim();
-  if (!typed) throw PublicError.field("code", "Enter a code.");
-  await countAttempt(ctx);
+  if (!typed) throw PublicError.field("coupon_code_missing", "code", "Enter a code.");
+  await countAttempt(ctx, me);
   try {
     return await db.transaction(async (tx) => {
       const [coupon] = await tx
@@ -61,29 +63,29 @@ export async function redeemCoupon(ctx: AccountContext, code: string, request: R
         .from(coupons)
         .where(sql`upper(${coupons.code}) = upper(${typed})`)
         .for("update");
-      if (!coupon) throw PublicError.field("code", couponMessages.unknown);
-      if (coupon.expiresAt && coupon.expiresAt.getTime() <= now.getTime()) throw PublicError.field("code", couponMessages.expired);
+      if (!coupon) throw PublicError.field("coupon_not_found", "code", couponMessages.unknown);
+      if (coupon.expiresAt && coupon.expiresAt.getTime() <= now.getTime()) throw PublicError.field("coupon_expired", "code", couponMessages.expired);
       const [previous] = await tx
         .select({ id: couponRedemptions.id })
         .from(couponRedemptions)
         .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.accountId, ctx.account.id)));
-      if (previous) throw PublicError.field("code", couponMessages.alreadyRedeemed);
+      if (previous) throw PublicError.field("coupon_already_redeemed", "code", couponMessages.alreadyRedeemed);
       if (coupon.oncePerUser) {
         // The coupon row is locked: two accounts of one person redeeming at once are serialized here.
         const [elsewhere] = await tx
           .select({ id: couponRedemptions.id })
           .from(couponRedemptions)
-          .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.redeemedById, ctx.user.id)));
-        if (elsewhere) throw PublicError.field("code", couponMessages.usedByYouElsewhere);
+          .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.redeemedById, me.userId)));
+        if (elsewhere) throw PublicError.field("coupon_used_elsewhere", "code", couponMessages.usedByYouElsewhere);
       }
-      if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions) throw PublicError.field("code", couponMessages.usedUp);
+      if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions) throw PublicError.field("coupon_used_up", "code", couponMessages.usedUp);
 
       const benefit = benefitOf(coupon);
-      if (benefit.kind === "credit" && benefit.currency !== config().CURRENCY) throw PublicError.field("code", couponMessages.wrongCurrency);
+      if (benefit.kind === "credit" && benefit.currency !== config().CURRENCY) throw PublicError.field("coupon_wrong_currency", "code", couponMessages.wrongCurrency);
 
       const [redemption] = await tx
         .insert(couponRedemptions)
-        .values({ couponId: coupon.id, accountId: ctx.account.id, redeemedById: ctx.user.id, invoicesRemaining: benefit.kind === "percent" ? benefit.invoiceCount : 0 })
+        .values({ couponId: coupon.id, accountId: ctx.account.id, redeemedById: me.userId, invoicesRemaining: benefit.kind === "percent" ? benefit.invoiceCount : 0 })
         .returning({ id: couponRedemptions.id });
       await tx
         .update(coupons)
@@ -97,23 +99,15 @@ export async function redeemCoupon(ctx: AccountContext, code: string, request: R
           currency: benefit.currency,
           description: `Coupon ${coupon.code}`,
           reference: { type: "coupon_redemption", id: redemption!.id },
-          createdById: ctx.user.id,
+          createdById: me.userId,
         });
       }
-      await recordAuditEntry(tx, {
-        accountId: ctx.account.id,
-        actor: ctx.user,
-        action: "coupon.redeemed",
-        targetType: "coupon",
-        targetId: coupon.id,
-        metadata: { code: coupon.code, ...benefit },
-        request,
-      });
-      for (const key of failureKeys(ctx)) await refundRateLimitHit(key, tx);
+      await recordAuditEvent(tx, ctx, { action: "coupon.redeemed", targetType: "coupon", targetId: coupon.id, metadata: { code: coupon.code, ...benefit } });
+      for (const key of failureKeys(ctx, me)) await refundRateLimitHit(key, tx);
       return { ...benefit, code: coupon.code, redemptionId: redemption!.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "coupon_redemptions_once_per_account")) throw PublicError.field("code", couponMessages.alreadyRedeemed);
+    if (isUniqueViolation(error, "coupon_redemptions_once_per_account")) throw PublicError.field("coupon_already_redeemed", "code", couponMessages.alreadyRedeemed);
     throw error;
   }
 }

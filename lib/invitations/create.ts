@@ -3,24 +3,27 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
-import type { AccountContext } from "@/lib/authz/account-context";
+import { recordAuditEvent } from "@/lib/audit";
+import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
+import { actingMember } from "@/lib/authz/member-actor";
 import { invitableRoles } from "@/lib/authz/member-rules";
 import { roleLabels, type Role } from "@/lib/authz/roles";
-import { PublicError } from "@/lib/errors";
+import { PublicError, type ErrorCode } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { invitationMail } from "@/lib/mail/member-templates";
+import { noLongerAMember } from "@/lib/members/change-role";
 import { lockOrganization } from "@/lib/members/organization-lock";
 import { hitRateLimit } from "@/lib/rate-limit";
-import type { RequestInfo } from "@/lib/request-info";
 import { newLinkToken } from "@/lib/tokens";
 import { mailboxFlooded } from "./mailbox-limit";
 import { invitationExpiry, invitationState } from "./tokens";
 
+/** One submitted address: invited (code null) or why not (invalid_email, duplicate_email, already_member, already_invited, invitation_expired, mailbox_limit). */
 export interface InviteOutcome {
   email: string;
   ok: boolean;
+  code: ErrorCode | null;
   message: string;
 }
 
@@ -30,15 +33,16 @@ const emailShape = z.email();
  * Invites each address on its own: malformed, duplicated, already a member or already invited
  * addresses get their own message, and the valid ones are invited all the same.
  */
-export async function inviteMembers(ctx: AccountContext, rawEmails: string[], role: Role, request: RequestInfo): Promise<InviteOutcome[]> {
+export async function inviteMembers(ctx: AccountContext, rawEmails: string[], role: Role): Promise<InviteOutcome[]> {
   assertCan(ctx, "members.invite");
+  const me = actingMember(ctx);
   return db.transaction(async (tx) => {
     const account = await lockOrganization(tx, ctx.account.id);
-    const [actor] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, ctx.user.id)));
-    if (!actor) throw new PublicError("You are no longer a member of this organization.");
-    assertCan({ role: actor.role, accountKind: ctx.accountKind }, "members.invite");
+    const [actor] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, me.userId)));
+    if (!actor) throw new PublicError("no_longer_member", noLongerAMember);
+    assertCan({ ...ctx, role: actor.role }, "members.invite");
     if (!invitableRoles(actor.role).includes(role)) {
-      throw PublicError.field("role", role === "owner" ? "Owners are made by transferring ownership, not by invitation." : `You cannot invite someone as ${roleLabels[role]}.`);
+      throw PublicError.field("role_not_grantable", "role", role === "owner" ? "Owners are made by transferring ownership, not by invitation." : `You cannot invite someone as ${roleLabels[role]}.`);
     }
 
     // One outcome per submitted line, in the order typed.
@@ -47,8 +51,8 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
     const indexOf = new Map<string, number>();
     rawEmails.forEach((raw, index) => {
       const email = raw.toLowerCase();
-      if (raw.length > 254 || !emailShape.safeParse(email).success) outcomes[index] = { email: raw, ok: false, message: "This is not a valid email address." };
-      else if (indexOf.has(email)) outcomes[index] = { email: raw, ok: false, message: "This address appears more than once in the list." };
+      if (raw.length > 254 || !emailShape.safeParse(email).success) outcomes[index] = { email: raw, ok: false, code: "invalid_email", message: "This is not a valid email address." };
+      else if (indexOf.has(email)) outcomes[index] = { email: raw, ok: false, code: "duplicate_email", message: "This address appears more than once in the list." };
       else {
         indexOf.set(email, index);
         candidates.push(email);
@@ -75,31 +79,32 @@ export async function inviteMembers(ctx: AccountContext, rawEmails: string[], ro
     for (const email of candidates) {
       const index = indexOf.get(email)!;
       const existing = openByEmail.get(email);
-      if (memberSet.has(email)) outcomes[index] = { email: rawEmails[index]!, ok: false, message: "Already a member of this organization." };
+      if (memberSet.has(email)) outcomes[index] = { email: rawEmails[index]!, ok: false, code: "already_member", message: "Already a member of this organization." };
       else if (existing) {
-        const message = invitationState(existing) === "expired" ? "Already invited, but the invitation expired: resend it below." : "Already invited: resend the invitation instead.";
-        outcomes[index] = { email: rawEmails[index]!, ok: false, message };
+        const expired = invitationState(existing) === "expired";
+        const message = expired ? "Already invited, but the invitation expired: resend it below." : "Already invited: resend the invitation instead.";
+        outcomes[index] = { email: rawEmails[index]!, ok: false, code: expired ? "invitation_expired" : "already_invited", message };
       } else toInvite.push(email);
     }
 
     if (toInvite.length > 0) {
       const limit = await hitRateLimit(`invitations:${account.id}`, { limit: 200, windowSeconds: 3600 }, tx);
-      if (!limit.allowed) throw new PublicError("This organization has sent too many invitations in the last hour. Try again later.");
+      if (!limit.allowed) throw new PublicError("invitation_limit", "This organization has sent too many invitations in the last hour. Try again later.");
     }
     for (const email of toInvite) {
       const flooded = await mailboxFlooded(tx, email);
       if (flooded) {
-        outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: false, message: flooded };
+        outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: false, code: "mailbox_limit", message: flooded };
         continue;
       }
       const { token, hash } = newLinkToken();
       const [invitation] = await tx
         .insert(invitations)
-        .values({ accountId: account.id, email, role, invitedById: ctx.user.id, tokenHash: hash, expiresAt: invitationExpiry() })
+        .values({ accountId: account.id, email, role, invitedById: me.userId, tokenHash: hash, expiresAt: invitationExpiry() })
         .returning({ id: invitations.id });
-      await recordAuditEntry(tx, { accountId: account.id, actor: ctx.user, action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role }, request });
-      await queueMail(tx, invitationMail(email, account.name, ctx.user.name, role, token));
-      outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, message: `Invited as ${roleLabels[role]}.` };
+      await recordAuditEvent(tx, ctx, { action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role } });
+      await queueMail(tx, invitationMail(email, account.name, me.name ?? me.email, role, token));
+      outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, code: null, message: `Invited as ${roleLabels[role]}.` };
     }
     return outcomes;
   });

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { ForbiddenError } from "@/lib/authz/can";
 import { roles, type Role } from "@/lib/authz/roles";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { collectInvoicePayment } from "./collect";
 import { payInvoiceNow } from "./pay-now";
 import { invoicePdfDownload } from "./pdf";
@@ -38,12 +38,12 @@ describe("invoice authorization", () => {
         expect((await findInvoice(ctx, invoice.number))?.invoice.id).toBe(invoice.id);
         expect((await invoicePdfDownload(ctx, invoice.number))?.filename).toBe(`${invoice.number}.pdf`);
         // Still declined, but the attempt was made.
-        expect(await payInvoiceNow(ctx, invoice.number, noRequest)).toMatchObject({ status: "failed", attempts: 2 });
+        expect(await payInvoiceNow(ctx, invoice.number)).toMatchObject({ status: "failed", attempts: 2 });
       } else {
         await expect(listInvoices(ctx, 1)).rejects.toBeInstanceOf(ForbiddenError);
         await expect(findInvoice(ctx, invoice.number)).rejects.toBeInstanceOf(ForbiddenError);
         await expect(invoicePdfDownload(ctx, invoice.number)).rejects.toBeInstanceOf(ForbiddenError);
-        await expect(payInvoiceNow(ctx, invoice.number, noRequest)).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(payInvoiceNow(ctx, invoice.number)).rejects.toBeInstanceOf(ForbiddenError);
         const [unchanged] = await db.select().from(invoices).where(eq(invoices.id, invoice.id));
         expect(unchanged?.paymentAttempts).toBe(1);
       }
@@ -58,7 +58,7 @@ describe("invoice authorization", () => {
     expect((await listInvoices(ctx, 1)).rows).toEqual([]);
     expect(await findInvoice(ctx, theirs.invoice.number)).toBeNull();
     expect(await invoicePdfDownload(ctx, theirs.invoice.number)).toBeNull();
-    await expect(payInvoiceNow(ctx, theirs.invoice.number, noRequest)).rejects.toThrow(/does not exist/);
+    await expect(payInvoiceNow(ctx, theirs.invoice.number)).rejects.toThrow(/does not exist/);
     const [unchanged] = await db.select().from(invoices).where(eq(invoices.id, theirs.invoice.id));
     expect(unchanged?.paymentAttempts).toBe(1);
     // Malformed numbers are simply unknown too.

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { accounts, auditEvents, couponRedemptions, invoiceLines, invoices } from "@/db/schema";
 import { createCoupon } from "@/lib/coupons/create";
 import { redeemCoupon } from "@/lib/coupons/redeem";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { billAccountForMonth, invoicePeriod, monthToBill, runBillingForMonth } from "./billing-run";
 import { asBuyerSnapshot } from "./parties";
 import { addUsage, dropPaymentJobs, mailsTo, paymentJob, setBillingProfile, testMetric, uniqueMonth } from "./test-support";
@@ -41,7 +41,7 @@ describe("the monthly billing run", () => {
     await setBillingProfile(organization.id, { country: "DE", legalName: "Käufer GmbH", billingEmail: "ap@kaeufer.example" }); // a consumer in Germany: 19%
     const code = `TEN${Date.now().toString(36).toUpperCase()}`;
     await createCoupon({ code, kind: "percent", percentOff: 20, invoiceCount: 2 });
-    await redeemCoupon(await contextFor(owner, organization.slug), code, noRequest);
+    await redeemCoupon(await contextFor(owner, organization.slug), code);
 
     const first = await runBillingForMonth(month);
     expect(first.failed).toEqual([]);
@@ -84,6 +84,8 @@ describe("the monthly billing run", () => {
     if (!(await paymentJob(invoice!.id))) expect((await invoicesOf(organization.id))[0]!.status).not.toBe("open");
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "invoice.issued")));
     expect(event?.metadata).toMatchObject({ number: invoice!.number, totalMinor: 1864 });
+    // Issued by the job, and the audit log says which one.
+    expect(event).toMatchObject({ actorId: null, actorEmail: null, actorChannel: "job", actorCredentialId: "monthly-billing-run", actorLabel: "the monthly billing run", ip: null });
 
     const second = await runBillingForMonth(month);
     expect(second).toMatchObject({ issued: [], alreadyInvoiced: 1, failed: [] });

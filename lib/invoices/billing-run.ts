@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { accounts, billingProfiles, invoiceLines, invoices } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import type { ActorContext } from "@/lib/authz/actor";
+import { jobContext, jobs } from "@/lib/authz/job-context";
 import { billingContactEmails } from "@/lib/billing/contacts";
 import { formatMoney } from "@/lib/billing/money";
 import { config } from "@/lib/config";
@@ -57,7 +59,10 @@ export interface BillingRunSummary {
  * pre-check sees the invoice, and under a race the unique index on (account, period_start) rolls the
  * loser back, number included.
  */
-export async function billAccountForMonth(accountId: string, month: string): Promise<AccountBillingOutcome> {
+/** The monthly job's context; the operator's command passes its own (see scripts/billing-run.ts). */
+export const monthlyBillingRunContext = (): ActorContext => jobContext(jobs.monthlyBillingRun.job, jobs.monthlyBillingRun.label);
+
+export async function billAccountForMonth(accountId: string, month: string, ctx: ActorContext = monthlyBillingRunContext()): Promise<AccountBillingOutcome> {
   const period = invoicePeriod(month);
   const currency = config().CURRENCY;
   try {
@@ -120,9 +125,8 @@ export async function billAccountForMonth(accountId: string, month: string): Pro
           amountMinor: metric.costMinor,
         })),
       );
-      await recordAuditEntry(tx, {
+      await recordAuditEvent(tx, ctx, {
         accountId,
-        actor: null,
         action: "invoice.issued",
         targetType: "invoice",
         targetId: invoiceId,
@@ -149,9 +153,13 @@ export async function billAccountForMonth(accountId: string, month: string): Pro
 /**
  * The monthly billing run: every account with usage in the month gets its invoice, each in its own
  * transaction, so one account's failure neither blocks nor undoes the others. Idempotent and safe to
- * run in parallel (see billAccountForMonth). `accountIds` limits the run to some accounts.
+ * run in parallel (see billAccountForMonth). `accountIds` limits the run to some accounts; `ctx` is
+ * who runs it (the monthly job by default), as its audit events say.
  */
-export async function runBillingForMonth(month: string, { accountIds }: { accountIds?: string[] } = {}): Promise<BillingRunSummary> {
+export async function runBillingForMonth(
+  month: string,
+  { accountIds, ctx = monthlyBillingRunContext() }: { accountIds?: string[]; ctx?: ActorContext } = {},
+): Promise<BillingRunSummary> {
   if (!isMonth(month)) throw new RangeError(`not a month (YYYY-MM): ${month}`);
   const period = invoicePeriod(month);
   const candidates = await db.execute<{ account_id: string; invoiced: boolean }>(sql`
@@ -170,7 +178,7 @@ export async function runBillingForMonth(month: string, { accountIds }: { accoun
       continue;
     }
     try {
-      const outcome = await billAccountForMonth(accountId, month);
+      const outcome = await billAccountForMonth(accountId, month, ctx);
       if (outcome.status === "issued") summary.issued.push(outcome.invoice);
       else if (outcome.status === "already-invoiced") summary.alreadyInvoiced += 1;
     } catch (error) {

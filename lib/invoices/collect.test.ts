@@ -60,6 +60,7 @@ describe("collecting an invoice's payment", () => {
     expect((await mailsTo(owner.email)).map((m) => m.subject)).toContain(`Low credit balance for ${organization.name}`);
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "invoice.paid")));
     expect(event?.metadata).toMatchObject({ number: invoice.number, fromCreditsMinor: 500, chargedMinor: 1364 });
+    expect(event).toMatchObject({ actorId: null, actorChannel: "job", actorCredentialId: "invoice-payment-collection", actorLabel: "the automatic payment collection" });
 
     // Collecting again does nothing.
     expect(await collectInvoicePayment(invoice.id)).toEqual({ status: "skipped", reason: "settled" });
@@ -150,24 +151,29 @@ describe("Pay now", () => {
     for (let i = 0; i < 3; i++) await collectInvoicePayment(invoice.id);
     expect(await statusOf(organization.id)).toBe("suspended");
     const good = await addCard(ownerCtx, GOOD_CARD);
-    await setDefaultPaymentMethod(ownerCtx, good.id, noRequest);
+    await setDefaultPaymentMethod(ownerCtx, good.id);
     const billerCtx = await contextFor(biller, organization.slug);
 
-    expect(await payInvoiceNow(billerCtx, invoice.number, noRequest)).toEqual({ status: "paid", fromCreditsMinor: 0, chargedMinor: 1864 });
+    expect(await payInvoiceNow(billerCtx, invoice.number)).toEqual({ status: "paid", fromCreditsMinor: 0, chargedMinor: 1864 });
 
     expect(await invoiceById(invoice.id)).toMatchObject({ status: "paid", paymentAttempts: 4 });
     expect(await statusOf(organization.id)).toBe("active");
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "invoice.paid")));
-    expect(event).toMatchObject({ actorId: biller.id, ip: noRequest.ip });
-    await expect(payInvoiceNow(billerCtx, invoice.number, noRequest)).rejects.toThrow(/already paid/);
+    expect(event).toMatchObject({ actorId: biller.id, actorChannel: "session", actorCredentialId: null, ip: noRequest.ip });
+    // The suspension was the collection's rule, whoever made the last attempt.
+    const [suspension] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "account.suspended")));
+    expect(suspension).toMatchObject({ actorId: null, actorChannel: "job", actorCredentialId: "invoice-payment-collection" });
+    const [activation] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "account.activated")));
+    expect(activation).toMatchObject({ actorId: biller.id, actorChannel: "session" });
+    await expect(payInvoiceNow(billerCtx, invoice.number)).rejects.toThrow(/already paid/);
   });
 
   it("reports a new decline, and refuses invoices that are not failed", async () => {
     const { owner, organization, invoice } = await setup({ card: DECLINED_CARD });
     const ctx = await contextFor(owner, organization.slug);
-    await expect(payInvoiceNow(ctx, invoice.number, noRequest)).rejects.toThrow(/Only an invoice whose payment failed/);
+    await expect(payInvoiceNow(ctx, invoice.number)).rejects.toThrow(/Only an invoice whose payment failed/);
     await collectInvoicePayment(invoice.id);
-    expect(await payInvoiceNow(ctx, invoice.number, noRequest)).toMatchObject({ status: "failed", attempts: 2, reason: "Your card was declined." });
+    expect(await payInvoiceNow(ctx, invoice.number)).toMatchObject({ status: "failed", attempts: 2, reason: "Your card was declined." });
     const { rows } = await db.execute(sql`select 1 from ${payments} where invoice_id = ${invoice.id}`);
     expect(rows).toHaveLength(2);
   });

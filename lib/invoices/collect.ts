@@ -5,7 +5,10 @@ import type { Pool } from "pg";
 import { db, type Database, type Transaction } from "@/db/client";
 import * as schema from "@/db/schema";
 import { accounts, invoices, paymentMethods, payments, type Account } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import type { ActorContext } from "@/lib/authz/actor";
+import { jobContext, jobs } from "@/lib/authz/job-context";
+import { actorUserId } from "@/lib/authz/member-actor";
 import { activateAfterPayment } from "@/lib/billing/activation";
 import { billingContactEmails } from "@/lib/billing/contacts";
 import { notifyIfBalanceLow, notifySuspended } from "@/lib/billing/low-balance";
@@ -15,11 +18,9 @@ import { invoicePaymentFailedMail } from "@/lib/mail/invoice-templates";
 import { queueMail } from "@/lib/mail/outbox";
 import { paymentProvider } from "@/lib/payments";
 import type { ChargeOutcome } from "@/lib/payments/provider";
-import type { RequestInfo } from "@/lib/request-info";
 import { nextAttemptAt, scheduleInvoicePayment } from "./payment-schedule";
 
 type Invoice = typeof invoices.$inferSelect;
-type Actor = { id: string; email: string } | null;
 
 export type CollectionResult =
   | { status: "paid"; fromCreditsMinor: number; chargedMinor: number }
@@ -27,11 +28,8 @@ export type CollectionResult =
   /** missing: no such invoice; settled: already paid or void; busy: another collection of it is under way; superseded: another collection recorded this attempt first. */
   | { status: "skipped"; reason: "missing" | "settled" | "busy" | "superseded" };
 
-interface Options {
-  /** The member who pressed "Pay now"; null for the background job. */
-  actor?: Actor;
-  request?: RequestInfo;
-}
+/** The background job's context: its events read "by the automatic payment collection". */
+export const paymentCollectionContext = (): ActorContext => jobContext(jobs.paymentCollection.job, jobs.paymentCollection.label);
 
 /**
  * Collects an open or failed invoice: credits first (an `invoice_payment` ledger debit of what the
@@ -48,8 +46,10 @@ interface Options {
  * A decline is not an error: it is recorded (attempts + 1, last error, status failed, a payments
  * row), billing contacts are mailed, and the next automatic attempt is scheduled; after the last
  * one the account is suspended. Errors (database, provider unreachable) are thrown so the job retries.
+ *
+ * `ctx` is who collects: the member who pressed "Pay now", or (by default) the collection job.
  */
-export async function collectInvoicePayment(invoiceId: string, options: Options = {}): Promise<CollectionResult> {
+export async function collectInvoicePayment(invoiceId: string, ctx: ActorContext = paymentCollectionContext()): Promise<CollectionResult> {
   const pool = (db as Database & { $client: Pool }).$client;
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -59,7 +59,7 @@ export async function collectInvoicePayment(invoiceId: string, options: Options 
     const [lock] = (await session.execute<{ locked: boolean }>(sql`select pg_try_advisory_lock(${lockKey}) as locked`)).rows;
     if (!lock?.locked) return { status: "skipped", reason: "busy" };
     try {
-      return await collectLocked(session, invoiceId, options);
+      return await collectLocked(session, invoiceId, ctx);
     } finally {
       await session.execute(sql`select pg_advisory_unlock(${lockKey})`).catch((error: Error) => (broken = error));
     }
@@ -80,7 +80,7 @@ interface PlannedCharge {
   fromCreditsMinor: number;
 }
 
-async function collectLocked(session: Session, invoiceId: string, options: Options): Promise<CollectionResult> {
+async function collectLocked(session: Session, invoiceId: string, ctx: ActorContext): Promise<CollectionResult> {
   const planned = await session.transaction(async (tx): Promise<CollectionResult | PlannedCharge> => {
     const [found] = await tx.select({ accountId: invoices.accountId }).from(invoices).where(eq(invoices.id, invoiceId));
     // An invoice whose account was deleted is kept as a record but can no longer be collected.
@@ -102,7 +102,7 @@ async function collectLocked(session: Session, invoiceId: string, options: Optio
         currency: invoice.currency,
         description: `Invoice ${invoice.number}`,
         reference: { type: "invoice", id: invoice.id },
-        createdById: options.actor?.id ?? null,
+        createdById: actorUserId(ctx),
       });
       await tx.update(invoices).set({ paidFromCreditsMinor: sql`${invoices.paidFromCreditsMinor} + ${taken}` }).where(eq(invoices.id, invoice.id));
       await notifyIfBalanceLow(tx, account.id, balance, balance - taken);
@@ -110,7 +110,7 @@ async function collectLocked(session: Session, invoiceId: string, options: Optio
       due -= taken;
     }
     if (due <= 0) {
-      await markPaid(tx, invoice, account, { attempts: invoice.paymentAttempts, fromCreditsMinor, chargedMinor: 0 }, options);
+      await markPaid(tx, invoice, account, { attempts: invoice.paymentAttempts, fromCreditsMinor, chargedMinor: 0 }, ctx);
       return { status: "paid", fromCreditsMinor, chargedMinor: 0 };
     }
 
@@ -119,7 +119,7 @@ async function collectLocked(session: Session, invoiceId: string, options: Optio
       .select({ id: paymentMethods.id, token: paymentMethods.providerToken })
       .from(paymentMethods)
       .where(and(eq(paymentMethods.accountId, account.id), eq(paymentMethods.isDefault, true)));
-    if (!card) return recordFailure(tx, invoice, account, { attempt, due, reason: "There is no default card to charge." }, options);
+    if (!card) return recordFailure(tx, invoice, account, { attempt, due, reason: "There is no default card to charge." }, ctx);
     return { invoice, cardId: card.id, reusableToken: card.token, amountMinor: due, attempt, fromCreditsMinor };
   });
   if ("status" in planned) return planned;
@@ -151,24 +151,22 @@ async function collectLocked(session: Session, invoiceId: string, options: Optio
       failureCode: outcome.status === "failed" ? outcome.code : null,
       failureMessage: outcome.status === "failed" ? outcome.message : null,
     });
-    if (outcome.status === "failed") return recordFailure(tx, current, account, { attempt, due: planned.amountMinor, reason: outcome.message }, options);
-    await markPaid(tx, current, account, { attempts: attempt, fromCreditsMinor: planned.fromCreditsMinor, chargedMinor: planned.amountMinor }, options);
+    if (outcome.status === "failed") return recordFailure(tx, current, account, { attempt, due: planned.amountMinor, reason: outcome.message }, ctx);
+    await markPaid(tx, current, account, { attempts: attempt, fromCreditsMinor: planned.fromCreditsMinor, chargedMinor: planned.amountMinor }, ctx);
     return { status: "paid", fromCreditsMinor: planned.fromCreditsMinor, chargedMinor: planned.amountMinor };
   });
 }
 
-async function markPaid(tx: Transaction, invoice: Invoice, account: Account, paid: { attempts: number; fromCreditsMinor: number; chargedMinor: number }, options: Options) {
+async function markPaid(tx: Transaction, invoice: Invoice, account: Account, paid: { attempts: number; fromCreditsMinor: number; chargedMinor: number }, ctx: ActorContext) {
   await tx.update(invoices).set({ status: "paid", paidAt: new Date(), paymentAttempts: paid.attempts, lastPaymentError: null }).where(eq(invoices.id, invoice.id));
-  await recordAuditEntry(tx, {
+  await recordAuditEvent(tx, ctx, {
     accountId: account.id,
-    actor: options.actor ?? null,
     action: "invoice.paid",
     targetType: "invoice",
     targetId: invoice.id,
     metadata: { number: invoice.number, fromCreditsMinor: paid.fromCreditsMinor, chargedMinor: paid.chargedMinor, currency: invoice.currency },
-    request: options.request,
   });
-  await activateAfterPayment(tx, account.id, options.actor ?? null, options.request);
+  await activateAfterPayment(tx, ctx, account.id);
 }
 
 async function recordFailure(
@@ -176,18 +174,16 @@ async function recordFailure(
   invoice: Invoice,
   account: Account,
   failure: { attempt: number; due: number; reason: string },
-  options: Options,
+  ctx: ActorContext,
 ): Promise<CollectionResult> {
   const next = nextAttemptAt(failure.attempt);
   await tx.update(invoices).set({ status: "failed", paymentAttempts: failure.attempt, lastPaymentError: failure.reason.slice(0, 500) }).where(eq(invoices.id, invoice.id));
-  await recordAuditEntry(tx, {
+  await recordAuditEvent(tx, ctx, {
     accountId: account.id,
-    actor: options.actor ?? null,
     action: "invoice.payment_failed",
     targetType: "invoice",
     targetId: invoice.id,
     metadata: { number: invoice.number, attempt: failure.attempt, reason: failure.reason, dueMinor: failure.due },
-    request: options.request,
   });
   let suspended = false;
   if (next) {
@@ -200,9 +196,9 @@ async function recordFailure(
       .returning({ id: accounts.id });
     if (changed.length > 0) {
       suspended = true;
-      await recordAuditEntry(tx, {
+      // The rule suspends, not whoever made the last attempt: the event is the collection's.
+      await recordAuditEvent(tx, paymentCollectionContext(), {
         accountId: account.id,
-        actor: null,
         action: "account.suspended",
         targetType: "account",
         targetId: account.id,

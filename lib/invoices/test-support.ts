@@ -11,7 +11,7 @@ import { upsertMetric } from "@/lib/consumption/metrics";
 import { monthBounds } from "@/lib/consumption/months";
 import { recordUsage } from "@/lib/consumption/usage";
 import { tokenizeCard } from "@/lib/payments/sandbox/tokenize";
-import { noRequest } from "@/test/factories";
+import {  } from "@/test/factories";
 import { takeInvoiceNumber } from "./numbering";
 import { sellerSnapshot, type BuyerSnapshot } from "./parties";
 import { invoicePaymentJobKey } from "./payment-schedule";
@@ -62,7 +62,7 @@ export async function addCredits(accountId: string, amountMinor: number) {
 export async function addCard(ctx: AccountContext, number: string) {
   const tokenized = tokenizeCard({ number, expMonth: "12", expYear: String(new Date().getUTCFullYear() + 3), cvc: "123", holderName: "Test Holder" });
   if (!tokenized.ok) throw new Error(`test card refused: ${JSON.stringify(tokenized.errors)}`);
-  return addPaymentMethod(ctx, { token: tokenized.card.token }, noRequest);
+  return addPaymentMethod(ctx, { token: tokenized.card.token });
 }
 
 /**

@@ -5,7 +5,7 @@ import { auditEvents, memberships } from "@/db/schema";
 import { findAccountContext } from "@/lib/authz/account-context";
 import { ForbiddenError } from "@/lib/authz/can";
 import { roles, type Role } from "@/lib/authz/roles";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { actorFor, contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { changeMemberRole } from "./change-role";
 import { acceptOwnership, cancelOwnershipTransfer, declineOwnership, offerOwnership, pendingTransfer } from "./ownership-transfer";
 import { listMembers } from "./queries";
@@ -24,7 +24,7 @@ describe("changeMemberRole", () => {
       const owner = actorRole === "owner" ? actor : await createUser();
       const organization = await createOrganizationWith([...(actorRole === "owner" ? [] : [[owner, "owner"] as [typeof owner, Role]]), [actor, actorRole], [target, "member"]]);
       const ctx = await contextFor(actor, organization.slug);
-      const attempt = changeMemberRole(ctx, target.id, "developer", noRequest);
+      const attempt = changeMemberRole(ctx, target.id, "developer");
       if (allowed) {
         await attempt;
         expect(await roleOf(organization.id, target.id)).toBe("developer");
@@ -41,7 +41,7 @@ describe("changeMemberRole", () => {
     const [owner, outsider, theirOwner] = [await createUser(), await createUser(), await createUser()];
     const mine = await createOrganizationWith({ owner });
     const theirs = await createOrganizationWith({ owner: theirOwner, member: outsider });
-    await expect(changeMemberRole(await contextFor(owner, mine.slug), outsider.id, "admin", noRequest)).rejects.toThrow(/not a member/);
+    await expect(changeMemberRole(await contextFor(owner, mine.slug), outsider.id, "admin")).rejects.toThrow(/not a member/);
     expect(await roleOf(theirs.id, outsider.id)).toBe("member");
   });
 
@@ -49,10 +49,10 @@ describe("changeMemberRole", () => {
     const [owner, admin, member] = [await createUser(), await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, admin, member });
     const adminCtx = await contextFor(admin, organization.slug);
-    await expect(changeMemberRole(adminCtx, admin.id, "member", noRequest)).rejects.toThrow(/your own role/);
-    await expect(changeMemberRole(adminCtx, owner.id, "member", noRequest)).rejects.toThrow(/Only owners/);
-    await expect(changeMemberRole(adminCtx, member.id, "owner", noRequest)).rejects.toThrow(/Only owners/);
-    await changeMemberRole(await contextFor(owner, organization.slug), member.id, "owner", noRequest);
+    await expect(changeMemberRole(adminCtx, admin.id, "member")).rejects.toThrow(/your own role/);
+    await expect(changeMemberRole(adminCtx, owner.id, "member")).rejects.toThrow(/Only owners/);
+    await expect(changeMemberRole(adminCtx, member.id, "owner")).rejects.toThrow(/Only owners/);
+    await changeMemberRole(await contextFor(owner, organization.slug), member.id, "owner");
     expect(await roleOf(organization.id, member.id)).toBe("owner");
   });
 
@@ -60,8 +60,8 @@ describe("changeMemberRole", () => {
     const [owner, admin, member] = [await createUser(), await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, admin, member });
     const staleAdminCtx = await contextFor(admin, organization.slug);
-    await changeMemberRole(await contextFor(owner, organization.slug), admin.id, "member", noRequest);
-    await expect(changeMemberRole(staleAdminCtx, member.id, "billing", noRequest)).rejects.toBeInstanceOf(ForbiddenError);
+    await changeMemberRole(await contextFor(owner, organization.slug), admin.id, "member");
+    await expect(changeMemberRole(staleAdminCtx, member.id, "billing")).rejects.toBeInstanceOf(ForbiddenError);
     expect(await roleOf(organization.id, member.id)).toBe("member");
   });
 });
@@ -73,11 +73,11 @@ describe("removeMember and leaveOrganization", () => {
       const [actor, target] = [await createUser(), await createUser()];
       const owner = actorRole === "owner" ? actor : await createUser();
       const organization = await createOrganizationWith([...(actorRole === "owner" ? [] : [[owner, "owner"] as [typeof owner, Role]]), [actor, actorRole], [target, "member"]]);
-      const attempt = removeMember(await contextFor(actor, organization.slug), target.id, noRequest);
+      const attempt = removeMember(await contextFor(actor, organization.slug), target.id);
       if (allowedRemovers.includes(actorRole)) {
         await attempt;
         // Access ends at once: the removed user's next request finds no membership.
-        expect(await findAccountContext(target, organization.slug)).toBeNull();
+        expect(await findAccountContext(actorFor(target), organization.slug)).toBeNull();
       } else {
         await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
         expect(await roleOf(organization.id, target.id)).toBe("member");
@@ -89,22 +89,22 @@ describe("removeMember and leaveOrganization", () => {
     const [owner, admin, stranger, theirOwner] = [await createUser(), await createUser(), await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, admin });
     await createOrganizationWith({ owner: theirOwner, member: stranger });
-    await expect(removeMember(await contextFor(admin, organization.slug), owner.id, noRequest)).rejects.toThrow(/Only owners/);
-    await expect(removeMember(await contextFor(owner, organization.slug), stranger.id, noRequest)).rejects.toThrow(/not a member/);
+    await expect(removeMember(await contextFor(admin, organization.slug), owner.id)).rejects.toThrow(/Only owners/);
+    await expect(removeMember(await contextFor(owner, organization.slug), stranger.id)).rejects.toThrow(/not a member/);
   });
 
   it("the last owner cannot leave; a member can", async () => {
     const [owner, member] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, member });
-    await expect(leaveOrganization(await contextFor(owner, organization.slug), noRequest)).rejects.toThrow(/last owner/);
-    await leaveOrganization(await contextFor(member, organization.slug), noRequest);
+    await expect(leaveOrganization(await contextFor(owner, organization.slug))).rejects.toThrow(/last owner/);
+    await leaveOrganization(await contextFor(member, organization.slug));
     expect(await roleOf(organization.id, member.id)).toBeUndefined();
   });
 
   it("a personal space cannot be left", async () => {
     const user = await createUser();
     const { account } = await contextFor(user, (await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.personalOwnerId, user.id) }))!.slug);
-    await expect(leaveOrganization(await contextFor(user, account.slug), noRequest)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(leaveOrganization(await contextFor(user, account.slug))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -112,12 +112,12 @@ describe("ownership transfer", () => {
   it("is offered by an owner, accepted by the recipient, and swaps the roles", async () => {
     const [owner, admin] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, admin });
-    await offerOwnership(await contextFor(owner, organization.slug), admin.id, undefined, noRequest);
+    await offerOwnership(await contextFor(owner, organization.slug), admin.id, undefined);
     const offer = await pendingTransfer(await contextFor(owner, organization.slug));
     expect(offer).toMatchObject({ fromUserId: owner.id, toUserId: admin.id });
-    await expect(offerOwnership(await contextFor(owner, organization.slug), admin.id, undefined, noRequest)).rejects.toThrow(/already pending/);
-    await expect(acceptOwnership(await contextFor(owner, organization.slug), offer!.id, noRequest)).rejects.toThrow(/Only the member/);
-    await acceptOwnership(await contextFor(admin, organization.slug), offer!.id, noRequest);
+    await expect(offerOwnership(await contextFor(owner, organization.slug), admin.id, undefined)).rejects.toThrow(/already pending/);
+    await expect(acceptOwnership(await contextFor(owner, organization.slug), offer!.id)).rejects.toThrow(/Only the member/);
+    await acceptOwnership(await contextFor(admin, organization.slug), offer!.id);
     expect(await roleOf(organization.id, admin.id)).toBe("owner");
     expect(await roleOf(organization.id, owner.id)).toBe("admin");
   });
@@ -125,13 +125,13 @@ describe("ownership transfer", () => {
   it("can be declined or cancelled, and only owners offer it", async () => {
     const [owner, member] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, member });
-    await expect(offerOwnership(await contextFor(member, organization.slug), owner.id, undefined, noRequest)).rejects.toBeInstanceOf(ForbiddenError);
-    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined, noRequest);
+    await expect(offerOwnership(await contextFor(member, organization.slug), owner.id, undefined)).rejects.toBeInstanceOf(ForbiddenError);
+    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined);
     const first = await pendingTransfer(await contextFor(owner, organization.slug));
-    await declineOwnership(await contextFor(member, organization.slug), first!.id, noRequest);
-    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined, noRequest);
+    await declineOwnership(await contextFor(member, organization.slug), first!.id);
+    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined);
     const second = await pendingTransfer(await contextFor(owner, organization.slug));
-    await cancelOwnershipTransfer(await contextFor(owner, organization.slug), second!.id, noRequest);
+    await cancelOwnershipTransfer(await contextFor(owner, organization.slug), second!.id);
     expect(await pendingTransfer(await contextFor(owner, organization.slug))).toBeNull();
     expect(await roleOf(organization.id, member.id)).toBe("member");
   });
@@ -139,8 +139,8 @@ describe("ownership transfer", () => {
   it("a removed recipient's pending offer is cancelled with the membership", async () => {
     const [owner, member] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, member });
-    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined, noRequest);
-    await removeMember(await contextFor(owner, organization.slug), member.id, noRequest);
+    await offerOwnership(await contextFor(owner, organization.slug), member.id, undefined);
+    await removeMember(await contextFor(owner, organization.slug), member.id);
     expect(await pendingTransfer(await contextFor(owner, organization.slug))).toBeNull();
   });
 });
@@ -178,3 +178,20 @@ describe("listMembers", () => {
   });
 });
 
+
+describe("machine codes", () => {
+  it("each refusal carries its own stable code for the API", async () => {
+    const [owner, admin, member, stranger, theirOwner] = [await createUser(), await createUser(), await createUser(), await createUser(), await createUser()];
+    const organization = await createOrganizationWith({ owner, admin, member });
+    await createOrganizationWith({ owner: theirOwner, member: stranger });
+    const [ownerCtx, adminCtx] = [await contextFor(owner, organization.slug), await contextFor(admin, organization.slug)];
+    const code = (attempt: Promise<unknown>) => attempt.then(() => "no error", (error: { code?: string }) => error.code);
+    expect(await code(changeMemberRole(ownerCtx, stranger.id, "admin"))).toBe("member_not_found");
+    expect(await code(changeMemberRole(adminCtx, admin.id, "member"))).toBe("own_role");
+    expect(await code(changeMemberRole(adminCtx, owner.id, "member"))).toBe("owner_only");
+    expect(await code(removeMember(adminCtx, admin.id))).toBe("remove_self");
+    expect(await code(leaveOrganization(ownerCtx))).toBe("last_owner");
+    expect(await code(offerOwnership(ownerCtx, owner.id, undefined))).toBe("already_owner");
+    expect(await code(acceptOwnership(adminCtx, "00000000-0000-4000-8000-000000000000"))).toBe("transfer_not_pending");
+  });
+});

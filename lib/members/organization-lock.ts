@@ -12,7 +12,7 @@ import { PublicError } from "@/lib/errors";
  */
 export async function lockOrganization(tx: Transaction, accountId: string): Promise<Account> {
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
-  if (!account) throw new PublicError("This organization no longer exists.");
+  if (!account) throw new PublicError("account_not_found", "This organization no longer exists.");
   return account;
 }
 

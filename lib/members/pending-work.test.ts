@@ -7,7 +7,7 @@ import { inviteMembers } from "@/lib/invitations/create";
 import { setBillingProfile } from "@/lib/invoices/test-support";
 import { deleteUser } from "@/lib/users/profile";
 import { respondToInvitation } from "@/lib/invitations/respond";
-import { contextFor, createOrganizationWith, createUser, noRequest, uniqueEmail } from "@/test/factories";
+import { actorFor, contextFor, createOrganizationWith, createUser, uniqueEmail } from "@/test/factories";
 import { changeMemberRole } from "./change-role";
 import { acceptOwnership, offerOwnership } from "./ownership-transfer";
 import { leaveOrganization, removeMember } from "./remove-member";
@@ -34,21 +34,21 @@ async function adminWithOpenInvitation() {
   const [owner, admin] = [await createUser({ name: "Olga Owner" }), await createUser({ name: "Adam Admin" })];
   const organization = await createOrganizationWith({ owner, admin });
   const invitee = await createUser({ email: uniqueEmail("invitee") });
-  await inviteMembers(await contextFor(admin, organization.slug), [invitee.email], "admin", noRequest);
+  await inviteMembers(await contextFor(admin, organization.slug), [invitee.email], "admin");
   return { owner, admin, organization, invitee, token: await tokenMailedTo(invitee.email.toLowerCase()) };
 }
 
 describe("a departing member's pending work", () => {
   it("removing an admin revokes their invitations (audited): the link makes nobody an admin, and the removed admin hears nothing", async () => {
     const { owner, admin, organization, invitee, token } = await adminWithOpenInvitation();
-    await removeMember(await contextFor(owner, organization.slug), admin.id, noRequest);
+    await removeMember(await contextFor(owner, organization.slug), admin.id);
 
     const invitation = await invitationFor(organization.id, invitee.email.toLowerCase());
     expect(invitation.status).toBe("revoked");
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, invitation.id), eq(auditEvents.action, "invitation.revoked")));
     expect(event).toMatchObject({ accountId: organization.id, actorId: owner.id, metadata: expect.objectContaining({ reason: "member_removed", inviter: admin.id }) });
 
-    await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).rejects.toThrow("revoked");
+    await expect(respondToInvitation(actorFor(invitee), { token }, "accept")).rejects.toThrow("revoked");
     expect(await membershipOf(organization.id, invitee.id)).toBeUndefined();
     const joinedMails = await db.select().from(mailOutbox).where(eq(mailOutbox.to, admin.email.toLowerCase()));
     expect(joinedMails.filter((mail) => mail.subject.includes("joined"))).toHaveLength(0);
@@ -63,9 +63,9 @@ describe("a departing member's pending work", () => {
     ]);
     const email = uniqueEmail("invitee");
     const ctx = await contextFor(coOwner, organization.slug);
-    await inviteMembers(ctx, [email], "developer", noRequest);
-    await offerOwnership(ctx, member.id, undefined, noRequest);
-    await leaveOrganization(ctx, noRequest);
+    await inviteMembers(ctx, [email], "developer");
+    await offerOwnership(ctx, member.id, undefined);
+    await leaveOrganization(ctx);
     expect((await invitationFor(organization.id, email)).status).toBe("revoked");
     const offers = await db.select().from(ownershipTransfers).where(eq(ownershipTransfers.accountId, organization.id));
     expect(offers.map((offer) => offer.status)).toEqual(["cancelled"]);
@@ -79,13 +79,13 @@ describe("a departing member's pending work", () => {
       [keeper, "owner"],
     ]);
     const [byAdmin, byKeeper] = [uniqueEmail("by-admin"), uniqueEmail("by-keeper")];
-    await inviteMembers(await contextFor(admin, organization.slug), [byAdmin], "member", noRequest);
-    await inviteMembers(await contextFor(keeper, organization.slug), [byKeeper], "member", noRequest);
+    await inviteMembers(await contextFor(admin, organization.slug), [byAdmin], "member");
+    await inviteMembers(await contextFor(keeper, organization.slug), [byKeeper], "member");
     const ownerCtx = await contextFor(owner, organization.slug);
-    await changeMemberRole(ownerCtx, admin.id, "developer", noRequest);
+    await changeMemberRole(ownerCtx, admin.id, "developer");
     expect((await invitationFor(organization.id, byAdmin)).status).toBe("revoked");
     // An owner made admin may still invite members: that invitation stands.
-    await changeMemberRole(ownerCtx, keeper.id, "admin", noRequest);
+    await changeMemberRole(ownerCtx, keeper.id, "admin");
     expect((await invitationFor(organization.id, byKeeper)).status).toBe("pending");
   });
 
@@ -93,7 +93,7 @@ describe("a departing member's pending work", () => {
     const { organization, admin, invitee, token } = await adminWithOpenInvitation();
     // A role lowered behind the code's back (or by any future path): acceptance still refuses.
     await db.update(memberships).set({ role: "member" }).where(and(eq(memberships.accountId, organization.id), eq(memberships.userId, admin.id)));
-    await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).rejects.toThrow("no longer stands");
+    await expect(respondToInvitation(actorFor(invitee), { token }, "accept")).rejects.toThrow("no longer stands");
     expect(await membershipOf(organization.id, invitee.id)).toBeUndefined();
     expect((await invitationFor(organization.id, invitee.email.toLowerCase())).status).toBe("revoked");
   });
@@ -102,7 +102,7 @@ describe("a departing member's pending work", () => {
     const { organization, admin, invitee } = await adminWithOpenInvitation();
     await db.delete(memberships).where(and(eq(memberships.accountId, organization.id), eq(memberships.userId, admin.id)));
     const invitation = await invitationFor(organization.id, invitee.email.toLowerCase());
-    await expect(respondToInvitation(invitee, { invitationId: invitation.id }, "accept", noRequest)).rejects.toThrow("no longer stands");
+    await expect(respondToInvitation(actorFor(invitee), { invitationId: invitation.id }, "accept")).rejects.toThrow("no longer stands");
     expect(await membershipOf(organization.id, invitee.id)).toBeUndefined();
   });
 
@@ -111,10 +111,10 @@ describe("a departing member's pending work", () => {
     const organization = await createOrganizationWith({ owner, developer });
     const email = uniqueEmail("invitee");
     const ownerCtx = await contextFor(owner, organization.slug);
-    await inviteMembers(ownerCtx, [email], "admin", noRequest);
-    await offerOwnership(ownerCtx, developer.id, undefined, noRequest);
+    await inviteMembers(ownerCtx, [email], "admin");
+    await offerOwnership(ownerCtx, developer.id, undefined);
     const [offer] = await db.select().from(ownershipTransfers).where(eq(ownershipTransfers.accountId, organization.id));
-    await acceptOwnership(await contextFor(developer, organization.slug), offer!.id, noRequest);
+    await acceptOwnership(await contextFor(developer, organization.slug), offer!.id);
     expect((await membershipOf(organization.id, owner.id))?.role).toBe("developer");
     expect((await invitationFor(organization.id, email)).status).toBe("revoked");
     expect((await db.select().from(ownershipTransfers).where(eq(ownershipTransfers.id, offer!.id)))[0]?.status).toBe("accepted");
@@ -125,15 +125,15 @@ describe("a departing member's pending work", () => {
     const organization = await createOrganizationWith({ owner, billing });
     await setBillingProfile(organization.id, { country: "DE", billingEmail: billing.email });
     expect(await billingContactEmails(db, organization.id)).toContain(billing.email.toLowerCase());
-    await removeMember(await contextFor(owner, organization.slug), billing.id, noRequest);
+    await removeMember(await contextFor(owner, organization.slug), billing.id);
     expect(await billingContactEmails(db, organization.id)).toEqual([owner.email.toLowerCase()]);
   });
 
   it("deleting one's account revokes the invitations one sent", async () => {
     const { admin, organization, invitee, token } = await adminWithOpenInvitation();
-    await deleteUser(admin, { confirmEmail: admin.email }, noRequest);
+    await deleteUser(actorFor(admin), { confirmEmail: admin.email });
     expect((await invitationFor(organization.id, invitee.email.toLowerCase())).status).toBe("revoked");
-    await expect(respondToInvitation(invitee, { token }, "accept", noRequest)).rejects.toThrow("revoked");
+    await expect(respondToInvitation(actorFor(invitee), { token }, "accept")).rejects.toThrow("revoked");
     const [left] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "member.left")));
     expect(left).toMatchObject({ targetId: admin.id, actorEmail: admin.email, metadata: { role: "admin", reason: "user_deleted" } });
   });
@@ -142,7 +142,7 @@ describe("a departing member's pending work", () => {
     for (let round = 0; round < 3; round++) {
       const { owner, admin, organization, invitee, token } = await adminWithOpenInvitation();
       const ownerCtx = await contextFor(owner, organization.slug);
-      const [removal] = await Promise.allSettled([removeMember(ownerCtx, admin.id, noRequest), respondToInvitation(invitee, { token }, "accept", noRequest)]);
+      const [removal] = await Promise.allSettled([removeMember(ownerCtx, admin.id), respondToInvitation(actorFor(invitee), { token }, "accept")]);
       expect(removal.status).toBe("fulfilled");
       const joined = await membershipOf(organization.id, invitee.id);
       const invitation = await invitationFor(organization.id, invitee.email.toLowerCase());

@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invitations, ownershipTransfers } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import type { ActorContext } from "@/lib/authz/actor";
 import { rolesGrantableByInvitation } from "@/lib/authz/member-rules";
 import type { Role } from "@/lib/authz/roles";
-import type { RequestInfo } from "@/lib/request-info";
 
 export type PendingWorkReason = "member_removed" | "member_left" | "role_changed" | "user_deleted";
 
@@ -13,11 +13,9 @@ interface EndPendingWork {
   accountId: string;
   /** The member whose invitations and ownership offers are at stake. */
   userId: string;
-  actor: { id: string; email: string } | null;
   reason: PendingWorkReason;
   /** For a role change: the role they keep. Without it, the member is gone. */
   newRole?: Role;
-  request?: RequestInfo;
 }
 
 /**
@@ -27,10 +25,11 @@ interface EndPendingWork {
  *   role cannot grant (an admin made developer can invite nobody, so all of them);
  * - ownership offers they made are cancelled when they leave or stop being an owner, and offers made
  *   to them when they leave.
- * Each revocation is an audit event. Acceptance re-checks the inviter too (lib/invitations/respond.ts).
+ * Each revocation is an audit event, by whoever `ctx` says acted. Acceptance re-checks the inviter too
+ * (lib/invitations/respond.ts).
  */
-export async function endPendingWork(tx: Transaction, work: EndPendingWork) {
-  const { accountId, userId, actor, reason, newRole, request } = work;
+export async function endPendingWork(tx: Transaction, ctx: ActorContext, work: EndPendingWork) {
+  const { accountId, userId, reason, newRole } = work;
   const stillGrantable = newRole ? rolesGrantableByInvitation(newRole) : [];
   const invitationWhere: SQL[] = [eq(invitations.accountId, accountId), eq(invitations.invitedById, userId), eq(invitations.status, "pending")];
   if (stillGrantable.length > 0) invitationWhere.push(notInArray(invitations.role, stillGrantable));
@@ -40,7 +39,7 @@ export async function endPendingWork(tx: Transaction, work: EndPendingWork) {
     .where(and(...invitationWhere))
     .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
   const audit = (action: string, targetType: string, targetId: string, metadata: Record<string, unknown>) =>
-    recordAuditEntry(tx, { accountId, actor, action, targetType, targetId, metadata: { ...metadata, reason }, request });
+    recordAuditEvent(tx, ctx, { accountId, action, targetType, targetId, metadata: { ...metadata, reason } });
   for (const invitation of revoked) {
     await audit("invitation.revoked", "invitation", invitation.id, { email: invitation.email, role: invitation.role, inviter: userId });
   }

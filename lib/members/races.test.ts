@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { mailOutbox, memberships } from "@/db/schema";
 import { inviteMembers } from "@/lib/invitations/create";
 import { respondToInvitation } from "@/lib/invitations/respond";
-import { contextFor, createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { actorFor, contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { changeMemberRole } from "./change-role";
 import { leaveOrganization, removeMember } from "./remove-member";
 
@@ -22,7 +22,7 @@ describe("races", () => {
       const organization = await createOrganizationWith({ owner: a, admin: b });
       await db.update(memberships).set({ role: "owner" }).where(eq(memberships.userId, b.id));
       const [ctxA, ctxB] = [await contextFor(a, organization.slug), await contextFor(b, organization.slug)];
-      const results = await Promise.allSettled([changeMemberRole(ctxA, b.id, "admin", noRequest), changeMemberRole(ctxB, a.id, "admin", noRequest)]);
+      const results = await Promise.allSettled([changeMemberRole(ctxA, b.id, "admin"), changeMemberRole(ctxB, a.id, "admin")]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       expect(await owners(organization.id)).toHaveLength(1);
     }
@@ -33,7 +33,7 @@ describe("races", () => {
       const [a, b] = [await createUser(), await createUser()];
       const organization = await createOrganizationWith([[a, "owner"], [b, "owner"]]);
       const [ctxA, ctxB] = [await contextFor(a, organization.slug), await contextFor(b, organization.slug)];
-      await Promise.allSettled([removeMember(ctxA, b.id, noRequest), removeMember(ctxB, a.id, noRequest)]);
+      await Promise.allSettled([removeMember(ctxA, b.id), removeMember(ctxB, a.id)]);
       expect(await owners(organization.id)).toHaveLength(1);
     }
   });
@@ -44,7 +44,7 @@ describe("races", () => {
       const organization = await createOrganizationWith([[a, "owner"], [b, "owner"]]);
       const [ctxA, ctxB] = [await contextFor(a, organization.slug), await contextFor(b, organization.slug)];
       // b leaves while a demotes b: whatever the order, someone is still an owner.
-      await Promise.allSettled([leaveOrganization(ctxB, noRequest), changeMemberRole(ctxA, b.id, "member", noRequest), leaveOrganization(ctxA, noRequest)]);
+      await Promise.allSettled([leaveOrganization(ctxB), changeMemberRole(ctxA, b.id, "member"), leaveOrganization(ctxA)]);
       expect((await owners(organization.id)).length).toBeGreaterThanOrEqual(1);
     }
   });
@@ -54,12 +54,12 @@ describe("races", () => {
       const owner = await createUser();
       const organization = await createOrganizationWith({ owner });
       const invitee = await createUser();
-      await inviteMembers(await contextFor(owner, organization.slug), [invitee.email], "developer", noRequest);
+      await inviteMembers(await contextFor(owner, organization.slug), [invitee.email], "developer");
       const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, invitee.email.toLowerCase())).orderBy(desc(mailOutbox.createdAt)).limit(1);
       const token = /\/invite\/([\w-]+)/.exec(mail!.text)![1]!;
       const results = await Promise.allSettled([
-        respondToInvitation(invitee, { token }, "accept", noRequest),
-        respondToInvitation(invitee, { token }, "accept", noRequest),
+        respondToInvitation(actorFor(invitee), { token }, "accept"),
+        respondToInvitation(actorFor(invitee), { token }, "accept"),
       ]);
       expect(results.every((r) => r.status === "fulfilled")).toBe(true);
       const rows = await db.select().from(memberships).where(and(eq(memberships.accountId, organization.id), eq(memberships.userId, invitee.id)));

@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { reauthenticationMessages, reauthenticationWindowMinutes } from "@/lib/auth/reauthentication";
 import { findSessionUser } from "@/lib/auth/user-sessions";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
-import { createUser, noRequest } from "@/test/factories";
+import { actorFor, createUser } from "@/test/factories";
 import { changePassword } from "./profile";
 
 const makeStale = (sessionId: string) =>
@@ -16,7 +16,7 @@ const storedPasswordIs = async (userId: string, candidate: string) =>
 describe("changing the password follows the re-authentication rule", () => {
   it("a wrong current password is the helper's field error on currentPassword, and nothing changes", async () => {
     const user = await createUser({ passwordHash: await hashPassword("old-password-1") });
-    await expect(changePassword(user, "not-it", "new-password-1", noRequest)).rejects.toMatchObject({ fieldErrors: { currentPassword: [reauthenticationMessages.wrong] } });
+    await expect(changePassword(actorFor(user), "not-it", "new-password-1")).rejects.toMatchObject({ fieldErrors: { currentPassword: [reauthenticationMessages.wrong] } });
     expect(await storedPasswordIs(user.id, "old-password-1")).toBe(true);
     expect(await findSessionUser(user.sessionId)).not.toBeNull();
   });
@@ -24,11 +24,11 @@ describe("changing the password follows the re-authentication rule", () => {
   it("without the current password, refused unless this session signed in a moment ago", async () => {
     const stale = await createUser({ passwordHash: await hashPassword("old-password-1") });
     await makeStale(stale.sessionId);
-    await expect(changePassword(stale, undefined, "new-password-1", noRequest)).rejects.toMatchObject({ fieldErrors: { currentPassword: [reauthenticationMessages.missing] } });
+    await expect(changePassword(actorFor(stale), undefined, "new-password-1")).rejects.toMatchObject({ fieldErrors: { currentPassword: [reauthenticationMessages.missing] } });
     expect(await storedPasswordIs(stale.id, "old-password-1")).toBe(true);
 
     const fresh = await createUser({ passwordHash: await hashPassword("old-password-1") });
-    await changePassword(fresh, undefined, "new-password-1", noRequest);
+    await changePassword(actorFor(fresh), undefined, "new-password-1");
     expect(await storedPasswordIs(fresh.id, "new-password-1")).toBe(true);
     expect(await findSessionUser(fresh.sessionId)).toBeNull();
   });
@@ -36,7 +36,7 @@ describe("changing the password follows the re-authentication rule", () => {
   it("with the current password, accepted however old the sign-in", async () => {
     const user = await createUser({ passwordHash: await hashPassword("old-password-1") });
     await makeStale(user.sessionId);
-    await changePassword(user, "old-password-1", "new-password-1", noRequest);
+    await changePassword(actorFor(user), "old-password-1", "new-password-1");
     expect(await storedPasswordIs(user.id, "new-password-1")).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import { personContext } from "@/lib/authz/member-actor";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { verifyEmailMail } from "@/lib/mail/templates";
@@ -30,30 +31,28 @@ export async function pendingVerification(token: string): Promise<{ email: strin
  */
 export async function verifyEmail(token: string, password: string, request: RequestInfo): Promise<{ email: string }> {
   const userId = await peekLinkToken(db, "verify-email", token);
-  if (!userId) throw new PublicError(invalidVerificationLink);
+  if (!userId) throw new PublicError("verification_link_invalid", invalidVerificationLink);
   const [candidate] = await db.select().from(users).where(eq(users.id, userId));
-  if (!candidate || candidate.emailVerified) throw new PublicError(invalidVerificationLink);
+  if (!candidate || candidate.emailVerified) throw new PublicError("verification_link_invalid", invalidVerificationLink);
   if (!(await hitRateLimit(`verify-email-password:${userId}`, { limit: 10, windowSeconds: 3600 })).allowed) {
-    throw new PublicError("Too many wrong passwords. Wait an hour, or reset your password from the sign-in page.");
+    throw new PublicError("verification_rate_limited", "Too many wrong passwords. Wait an hour, or reset your password from the sign-in page.");
   }
   if (!(await verifyPassword(candidate.passwordHash, password))) {
-    throw PublicError.field("password", "This is not the password chosen when this account was created.");
+    throw PublicError.field("wrong_password", "password", "This is not the password chosen when this account was created.");
   }
   return db.transaction(async (tx) => {
-    if ((await consumeLinkToken(tx, "verify-email", token)) !== userId) throw new PublicError(invalidVerificationLink);
+    if ((await consumeLinkToken(tx, "verify-email", token)) !== userId) throw new PublicError("verification_link_invalid", invalidVerificationLink);
     const [user] = await tx
       .update(users)
       .set({ emailVerified: new Date(), updatedAt: new Date() })
       .where(and(eq(users.id, userId), isNull(users.emailVerified)))
       .returning();
-    if (!user) throw new PublicError(invalidVerificationLink);
-    await recordAuditEntry(tx, {
+    if (!user) throw new PublicError("verification_link_invalid", invalidVerificationLink);
+    await recordAuditEvent(tx, personContext(user, request), {
       accountId: await personalSpaceId(tx, user.id),
-      actor: { id: user.id, email: user.email },
       action: "user.email_verified",
       targetType: "user",
       targetId: user.id,
-      request,
     });
     return { email: user.email };
   });

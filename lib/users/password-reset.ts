@@ -2,8 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
 import { clearSignInFailures } from "@/lib/auth/credentials";
+import { personContext } from "@/lib/authz/member-actor";
 import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
@@ -20,7 +21,7 @@ import { findUserByEmail } from "./queries";
 export async function requestPasswordReset(email: string, request: RequestInfo) {
   const perEmail = await hitRateLimit(`reset:email:${email}`, { limit: 3, windowSeconds: 3600 });
   const perIp = request.ip ? await hitRateLimit(`reset:ip:${request.ip}`, { limit: 20, windowSeconds: 3600 }) : { allowed: true };
-  if (!perIp.allowed) throw new PublicError("Too many requests from your network. Please try again later.");
+  if (!perIp.allowed) throw new PublicError("reset_rate_limited", "Too many requests from your network. Please try again later.");
   if (!perEmail.allowed) return;
   await db.transaction(async (tx) => {
     const user = await findUserByEmail(email, tx);
@@ -40,14 +41,14 @@ const invalidResetLink = "This reset link is invalid or has expired. Ask for a n
 export async function resetPassword(token: string, password: string, request: RequestInfo): Promise<{ email: string }> {
   const pendingUserId = await peekLinkToken(db, "reset-password", token);
   const [pendingUser] = pendingUserId ? await db.select().from(users).where(eq(users.id, pendingUserId)) : [];
-  if (!pendingUser) throw new PublicError(invalidResetLink);
+  if (!pendingUser) throw new PublicError("reset_link_invalid", invalidResetLink);
   assertStrongPassword(password, [pendingUser.email, pendingUser.name]);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const userId = await consumeLinkToken(tx, "reset-password", token);
-    if (!userId) throw new PublicError(invalidResetLink);
+    if (!userId) throw new PublicError("reset_link_invalid", invalidResetLink);
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!user) throw new PublicError(invalidResetLink);
+    if (!user) throw new PublicError("reset_link_invalid", invalidResetLink);
     await tx
       .update(users)
       .set({ passwordHash, emailVerified: user.emailVerified ?? new Date(), updatedAt: new Date() })
@@ -56,14 +57,7 @@ export async function resetPassword(token: string, password: string, request: Re
     await revokeLinkTokens(tx, "verify-email", userId);
     await clearSignInFailures(user.email, tx);
     const spaceId = await personalSpaceId(tx, userId);
-    await recordAuditEntry(tx, {
-      accountId: spaceId,
-      actor: { id: user.id, email: user.email },
-      action: "user.password_reset",
-      targetType: "user",
-      targetId: user.id,
-      request,
-    });
+    await recordAuditEvent(tx, personContext(user, request), { accountId: spaceId, action: "user.password_reset", targetType: "user", targetId: user.id });
     return { email: user.email };
   });
 }

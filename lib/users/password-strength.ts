@@ -36,5 +36,5 @@ export function passwordWeakness(password: string, userInputs: string[]): string
 /** Throws a field error on `field` when the password is weak. */
 export function assertStrongPassword(password: string, userInputs: string[], field = "password") {
   const weakness = passwordWeakness(password, userInputs);
-  if (weakness) throw PublicError.field(field, weakness);
+  if (weakness) throw PublicError.field("weak_password", field, weakness);
 }

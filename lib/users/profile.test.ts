@@ -5,7 +5,7 @@ import { accounts, mailOutbox, users } from "@/db/schema";
 import { findSessionUser } from "@/lib/auth/user-sessions";
 import { verifyPassword, hashPassword } from "@/lib/passwords";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { createOrganizationWith, createUser, noRequest, uniqueEmail } from "@/test/factories";
+import { actorFor, createOrganizationWith, createUser, noRequest, uniqueEmail } from "@/test/factories";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { changePassword, deleteUser, updateProfile } from "./profile";
 import { signUp } from "./sign-up";
@@ -13,16 +13,16 @@ import { signUp } from "./sign-up";
 describe("profile", () => {
   it("renames the user and their personal space together", async () => {
     const user = await createUser();
-    await updateProfile(user, "Renamed Person", noRequest);
+    await updateProfile(actorFor(user), "Renamed Person");
     const [space] = await db.select().from(accounts).where(eq(accounts.personalOwnerId, user.id));
     expect(space?.name).toBe("Renamed Person");
   });
 
   it("changing the password needs the current one and revokes every session", async () => {
     const user = await createUser({ passwordHash: await hashPassword("old-password-1") });
-    await expect(changePassword(user, "not-it", "new-password-1", noRequest)).rejects.toMatchObject({ fieldErrors: { currentPassword: [expect.any(String)] } });
+    await expect(changePassword(actorFor(user), "not-it", "new-password-1")).rejects.toMatchObject({ fieldErrors: { currentPassword: [expect.any(String)] } });
     expect(await findSessionUser(user.sessionId)).not.toBeNull();
-    await changePassword(user, "old-password-1", "new-password-1", noRequest);
+    await changePassword(actorFor(user), "old-password-1", "new-password-1");
     expect(await findSessionUser(user.sessionId)).toBeNull();
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(await verifyPassword(row!.passwordHash, "new-password-1")).toBe(true);
@@ -55,7 +55,7 @@ describe("profile", () => {
 
   it("refuses common passwords when resetting or changing the password", async () => {
     const user = await createUser({ passwordHash: await hashPassword("old-password-1") });
-    await expect(changePassword(user, "old-password-1", "password123", noRequest)).rejects.toMatchObject({
+    await expect(changePassword(actorFor(user), "old-password-1", "password123")).rejects.toMatchObject({
       fieldErrors: { password: [expect.stringMatching(/^This password is too easy to guess\./)] },
     });
     await requestPasswordReset(user.email, noRequest);
@@ -76,10 +76,10 @@ describe("profile", () => {
   it("deleting the user is refused while they are an organization's only owner, then removes everything", async () => {
     const user = await createUser();
     const organization = await createOrganizationWith({ owner: user });
-    await expect(deleteUser(user, { confirmEmail: user.email })).rejects.toThrow(/only owner/);
-    await expect(deleteUser(user, { confirmEmail: "wrong@example.test" })).rejects.toMatchObject({ fieldErrors: { confirmEmail: [expect.any(String)] } });
+    await expect(deleteUser(actorFor(user), { confirmEmail: user.email })).rejects.toThrow(/only owner/);
+    await expect(deleteUser(actorFor(user), { confirmEmail: "wrong@example.test" })).rejects.toMatchObject({ fieldErrors: { confirmEmail: [expect.any(String)] } });
     await db.delete(accounts).where(eq(accounts.id, organization.id));
-    await deleteUser(user, { confirmEmail: user.email });
+    await deleteUser(actorFor(user), { confirmEmail: user.email });
     expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
     expect(await db.select().from(accounts).where(eq(accounts.personalOwnerId, user.id))).toHaveLength(0);
     expect(await findSessionUser(user.sessionId)).toBeNull();

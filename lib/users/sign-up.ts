@@ -2,7 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAuditEntry } from "@/lib/audit";
+import { recordAuditEvent } from "@/lib/audit";
+import { personContext } from "@/lib/authz/member-actor";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { liveInvitationEmail } from "@/lib/invitations/respond";
 import { queueMail } from "@/lib/mail/outbox";
@@ -36,7 +37,7 @@ export const signUpRules = {
 export async function signUp(input: SignUpInput, request: RequestInfo, options: { invitationToken?: string } = {}): Promise<SignUpOutcome> {
   const invited = options.invitationToken ? (await liveInvitationEmail(options.invitationToken))?.toLowerCase() === input.email.toLowerCase() : false;
   if (!invited && request.ip && !(await hitRateLimit(`sign-up:ip:${request.ip}`, signUpRules.perIp)).allowed) {
-    throw new PublicError("Too many sign-ups from your network. Please try again later.");
+    throw new PublicError("sign_up_rate_limited", "Too many sign-ups from your network. Please try again later.");
   }
   assertStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
@@ -62,14 +63,12 @@ export async function signUp(input: SignUpInput, request: RequestInfo, options: 
       const emailVerified = invited ? new Date() : null;
       const [user] = await tx.insert(users).values({ name: input.name, email: input.email, passwordHash, emailVerified }).returning();
       const space = await createPersonalSpace(tx, user!);
-      await recordAuditEntry(tx, {
+      await recordAuditEvent(tx, personContext(user!, request), {
         accountId: space.id,
-        actor: { id: user!.id, email: user!.email },
         action: "user.signed_up",
         targetType: "user",
         targetId: user!.id,
         metadata: existing ? { replacedUnconfirmedRegistration: true } : undefined,
-        request,
       });
       if (!emailVerified) {
         const token = await issueLinkToken(tx, "verify-email", user!.id);

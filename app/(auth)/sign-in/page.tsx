@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/form/form-message";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { currentUser } from "@/lib/auth/current-user";
+import { loadActorContext } from "@/lib/authz/context";
 import { sameOriginPath } from "@/lib/redirects";
 import { lookup, searchParam, type SearchParams } from "@/lib/search-params";
 import { SignInForm } from "./sign-in-form";
@@ -22,7 +22,7 @@ const notices: Record<string, { tone: "success" | "error"; text: string }> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const callbackUrl = sameOriginPath(searchParam(params, "callbackUrl"));
-  if (await currentUser()) redirect(callbackUrl ?? "/");
+  if (await loadActorContext()) redirect(callbackUrl ?? "/");
   const notice = lookup(notices, searchParam(params, "notice"));
   return (
     <Card>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { currentUser } from "@/lib/auth/current-user";
+import { loadActorContext } from "@/lib/authz/context";
 import { liveInvitationEmail } from "@/lib/invitations/respond";
 import { invitationPath, signInPath } from "@/lib/redirects";
 import { searchParam, type SearchParams } from "@/lib/search-params";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Sign up" };
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const token = searchParam(await searchParams, "invitation");
   const invitedEmail = token ? await liveInvitationEmail(token) : undefined;
-  if (await currentUser()) redirect(invitedEmail ? invitationPath(token!) : "/");
+  if (await loadActorContext()) redirect(invitedEmail ? invitationPath(token!) : "/");
   return (
     <Card>
       <CardHeader>

@@ -4,17 +4,16 @@ import { redirect } from "next/navigation";
 import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-result";
 import { createOrganization } from "@/lib/accounts/create-organization";
 import { organizationSchema } from "@/lib/accounts/schemas";
-import { currentUser } from "@/lib/auth/current-user";
-import { requestInfo } from "@/lib/request-info";
+import { loadActorContext } from "@/lib/authz/context";
 
 export async function createOrganizationAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseForm(organizationSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await currentUser();
-  if (!user) return { status: "error", message: "Your session has ended. Sign in again." };
+  const ctx = await loadActorContext();
+  if (!ctx) return { status: "error", message: "Your session has ended. Sign in again." };
   let slug = "";
   const result = await runAction(async () => {
-    slug = (await createOrganization(user, parsed.data, await requestInfo())).slug;
+    slug = (await createOrganization(ctx, parsed.data)).slug;
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;

@@ -4,12 +4,11 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { personalSpaceSlug } from "@/lib/accounts/queries";
 import { signOut } from "@/lib/auth/auth";
-import { currentUser } from "@/lib/auth/current-user";
 import { endSession } from "@/lib/auth/user-sessions";
+import { loadActorContext } from "@/lib/authz/context";
 import { respondToInvitation, type InvitationKey } from "@/lib/invitations/respond";
 import { invitationKeySchema } from "@/lib/invitations/schemas";
 import { invitationPath, signInPath } from "@/lib/redirects";
-import { requestInfo } from "@/lib/request-info";
 
 /** Shared by the invite link page (by token) and the in-console list (by id). */
 async function respond(input: InvitationKey, answer: "accept" | "decline"): Promise<ActionResult> {
@@ -17,12 +16,12 @@ async function respond(input: InvitationKey, answer: "accept" | "decline"): Prom
   const parsed = invitationKeySchema.safeParse(input);
   if (!parsed.success) return { status: "error", message: "This invitation does not exist or is no longer valid." };
   const key = parsed.data;
-  const user = await currentUser();
-  if (!user) return { status: "error", message: "Sign in to answer this invitation." };
+  const ctx = await loadActorContext();
+  if (!ctx) return { status: "error", message: "Sign in to answer this invitation." };
   let destination = "";
   const result = await runAction(async () => {
-    const organization = await respondToInvitation(user, key, answer, await requestInfo());
-    destination = answer === "accept" ? `/${organization.slug}` : `/${await personalSpaceSlug(user.id)}?flash=declined`;
+    const organization = await respondToInvitation(ctx, key, answer);
+    destination = answer === "accept" ? `/${organization.slug}` : `/${await personalSpaceSlug(ctx.actor.userId)}?flash=declined`;
     return { status: "success" };
   });
   if (result.status !== "success") return result;
@@ -48,7 +47,7 @@ export async function declineInvitationByIdAction(invitationId: string, _state: 
 
 /** Signed in as someone else: sign out, then come back to sign in as the invited address. */
 export async function switchAccountForInvitationAction(token: string) {
-  const user = await currentUser();
-  if (user) await endSession(user.sessionId, await requestInfo());
+  const ctx = await loadActorContext();
+  if (ctx) await endSession(ctx.actor.sessionId, ctx.request);
   await signOut({ redirectTo: signInPath(invitationPath(token)) });
 }

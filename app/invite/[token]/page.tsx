@@ -4,7 +4,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PublicShell } from "@/components/public-shell";
-import { currentUser } from "@/lib/auth/current-user";
+import { loadActorContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/roles";
 import { findInvitationByToken } from "@/lib/invitations/queries";
 import { invitationState, type InvitationState } from "@/lib/invitations/tokens";
@@ -24,7 +24,8 @@ const closed: Record<Exclude<InvitationState, "pending">, { title: string; text:
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invitation, user] = await Promise.all([findInvitationByToken(token), currentUser()]);
+  const [invitation, signedIn] = await Promise.all([findInvitationByToken(token), loadActorContext()]);
+  const user = signedIn?.actor;
   const state = invitation ? invitationState(invitation) : undefined;
   return (
     <PublicShell width="max-w-md">

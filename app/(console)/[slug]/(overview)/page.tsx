@@ -31,7 +31,7 @@ export default async function OverviewPage({ params, searchParams }: { params: P
   const flash = lookup(flashes, searchParam(await searchParams, "flash"));
   const [overview, invitations, estimate, billing, openInvitations] = await Promise.all([
     getAccountOverview(ctx),
-    ctx.account.kind === "personal" ? listPendingInvitationsForUser(ctx.user.email) : Promise.resolve([]),
+    ctx.account.kind === "personal" ? listPendingInvitationsForUser(ctx.actor.email) : Promise.resolve([]),
     can(ctx, "consumption.view") ? monthToDateEstimate(ctx) : Promise.resolve(null),
     can(ctx, "billing.view") ? billingSnapshot(ctx) : Promise.resolve(null),
     can(ctx, "members.view") ? countOpenInvitations(ctx) : Promise.resolve(null),

@@ -5,5 +5,5 @@ import { saveBillingProfile } from "@/lib/billing/profile";
 import { billingProfileSchema } from "@/lib/billing/profile-schema";
 
 export async function saveBillingProfileAction(slug: string, _state: ActionResult, formData: FormData) {
-  return accountAction(slug, billingProfileSchema, formData, (ctx, input, request) => saveBillingProfile(ctx, input, request), "Billing profile saved.");
+  return accountAction(slug, billingProfileSchema, formData, (ctx, input) => saveBillingProfile(ctx, input), "Billing profile saved.");
 }

@@ -1,14 +1,14 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/authz/can";
-import type { AccountContext } from "@/lib/authz/account-context";
+import type { SessionAccountContext } from "@/lib/authz/context";
 import { countryName, countryOptions } from "@/lib/billing/countries";
 import { getBillingProfile } from "@/lib/billing/profile";
 import { BillingProfileForm } from "./billing-profile-form";
 
-export async function BillingProfileSection({ ctx }: { ctx: AccountContext }) {
+export async function BillingProfileSection({ ctx }: { ctx: SessionAccountContext }) {
   const profile = await getBillingProfile(ctx);
   const values = {
-    legalName: profile?.legalName ?? (ctx.account.kind === "organization" ? ctx.account.name : ctx.user.name),
+    legalName: profile?.legalName ?? (ctx.account.kind === "organization" ? ctx.account.name : (ctx.actor.name ?? "")),
     addressLine1: profile?.addressLine1 ?? "",
     addressLine2: profile?.addressLine2 ?? "",
     postalCode: profile?.postalCode ?? "",
@@ -16,7 +16,7 @@ export async function BillingProfileSection({ ctx }: { ctx: AccountContext }) {
     region: profile?.region ?? "",
     country: profile?.country ?? "",
     taxId: profile?.taxId ?? "",
-    billingEmail: profile?.billingEmail ?? ctx.user.email,
+    billingEmail: profile?.billingEmail ?? ctx.actor.email,
   };
   return (
     <Card>

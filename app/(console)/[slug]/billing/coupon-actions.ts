@@ -10,7 +10,7 @@ export async function redeemCouponAction(slug: string, _state: ActionResult<Rede
     slug,
     redeemCouponSchema,
     formData,
-    (ctx, input, request) => redeemCoupon(ctx, input.code, request),
+    (ctx, input) => redeemCoupon(ctx, input.code),
     (redeemed) => `Code ${redeemed.code} redeemed: ${describeBenefit(redeemed)}${redeemed.kind === "credit" ? " added to the balance" : ""}.`,
   );
 }

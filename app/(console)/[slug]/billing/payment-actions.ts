@@ -13,23 +13,23 @@ export async function addPaymentMethodAction(slug: string, _state: ActionResult,
     slug,
     addPaymentMethodSchema,
     formData,
-    async (ctx, input, request) => {
-      await addPaymentMethod(ctx, input, request);
+    async (ctx, input) => {
+      await addPaymentMethod(ctx, input);
     },
     "Card added.",
   );
 }
 
 export async function setDefaultPaymentMethodAction(slug: string, _state: ActionResult, formData: FormData) {
-  return accountAction(slug, paymentMethodIdSchema, formData, (ctx, input, request) => setDefaultPaymentMethod(ctx, input.paymentMethodId, request), "Default card changed.");
+  return accountAction(slug, paymentMethodIdSchema, formData, (ctx, input) => setDefaultPaymentMethod(ctx, input.paymentMethodId), "Default card changed.");
 }
 
 export async function removePaymentMethodAction(slug: string, _state: ActionResult, formData: FormData) {
-  return accountAction(slug, paymentMethodIdSchema, formData, (ctx, input, request) => removePaymentMethod(ctx, input.paymentMethodId, request), "Card removed.");
+  return accountAction(slug, paymentMethodIdSchema, formData, (ctx, input) => removePaymentMethod(ctx, input.paymentMethodId), "Card removed.");
 }
 
 export async function topUpAction(slug: string, _state: ActionResult<TopUpResult>, formData: FormData) {
-  return accountAction(slug, topUpSchema, formData, (ctx, input, request) => topUp(ctx, input, request), (result) =>
+  return accountAction(slug, topUpSchema, formData, (ctx, input) => topUp(ctx, input), (result) =>
     `${formatMoney(result.amountMinor, result.currency)} added to your credits.${result.activated ? " The organization is now active." : ""}`,
   );
 }

@@ -45,10 +45,10 @@ export default async function MembersPage({
     listMembers(ctx, query),
     canInvite ? listOpenInvitations(ctx, invitationsPage) : Promise.resolve(null),
     pendingTransfer(ctx),
-    can(ctx, "ownership.transfer") ? isRecentlyAuthenticated(ctx.user) : Promise.resolve(false),
+    can(ctx, "ownership.transfer") ? isRecentlyAuthenticated(ctx.actor) : Promise.resolve(false),
   ]);
   const slug = ctx.account.slug;
-  const me = { userId: ctx.user.id, role: ctx.role };
+  const me = { userId: ctx.actor.userId, role: ctx.role };
   const now = new Date();
   const searchParamsForPaging = raw;
 
@@ -60,7 +60,7 @@ export default async function MembersPage({
         <TransferBanner
           slug={slug}
           transfer={transfer}
-          isRecipient={transfer.toUserId === ctx.user.id}
+          isRecipient={transfer.toUserId === ctx.actor.userId}
           canCancel={ctx.role === "owner"}
         />
       )}
@@ -106,7 +106,7 @@ export default async function MembersPage({
                     <TD>
                       <div className="font-medium">
                         {member.name}
-                        {member.userId === ctx.user.id && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
+                        {member.userId === ctx.actor.userId && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
                       </div>
                       <div className="text-sm text-muted-foreground">{member.email}</div>
                     </TD>

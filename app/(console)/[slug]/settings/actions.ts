@@ -10,9 +10,7 @@ import { deleteOrganizationSchema, organizationSchema } from "@/lib/accounts/sch
 import { updateOrganization } from "@/lib/accounts/update-organization";
 import { signOut } from "@/lib/auth/auth";
 import { revokeOwnSession } from "@/lib/auth/active-sessions";
-import { currentUser } from "@/lib/auth/current-user";
-import { loadAccountContext } from "@/lib/authz/context";
-import { requestInfo } from "@/lib/request-info";
+import { loadAccountContext, loadActorContext } from "@/lib/authz/context";
 import { changePassword, deleteUser, signOutEverywhere, updateProfile } from "@/lib/users/profile";
 import { changePasswordSchema, deleteUserSchema, profileSchema } from "@/lib/users/schemas";
 
@@ -26,7 +24,7 @@ export async function updateOrganizationAction(slug: string, _state: ActionResul
   if (!ctx) return notFound;
   let newSlug = slug;
   const result = await runAction(async () => {
-    newSlug = (await updateOrganization(ctx, parsed.data, await requestInfo())).slug;
+    newSlug = (await updateOrganization(ctx, parsed.data)).slug;
     return { status: "success", message: "Settings saved." } as const;
   });
   if (result.status !== "success") return result;
@@ -43,7 +41,7 @@ export async function updateLogoAction(slug: string, _state: ActionResult, formD
   const ctx = await loadAccountContext(slug);
   if (!ctx) return notFound;
   const result = await runAction(async () => {
-    await setAccountLogo(ctx, parsed.data.logo, await requestInfo());
+    await setAccountLogo(ctx, parsed.data.logo);
     return { status: "success", message: "Image updated." } as const;
   });
   if (result.status === "success") revalidatePath("/", "layout");
@@ -54,7 +52,7 @@ export async function removeLogoAction(slug: string, _state: ActionResult, _form
   const ctx = await loadAccountContext(slug);
   if (!ctx) return notFound;
   const result = await runAction(async () => {
-    await removeAccountLogo(ctx, await requestInfo());
+    await removeAccountLogo(ctx);
     return { status: "success", message: "Image removed." } as const;
   });
   if (result.status === "success") revalidatePath("/", "layout");
@@ -64,10 +62,10 @@ export async function removeLogoAction(slug: string, _state: ActionResult, _form
 export async function updateProfileAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseForm(profileSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await currentUser();
-  if (!user) return sessionEnded;
+  const ctx = await loadActorContext();
+  if (!ctx) return sessionEnded;
   const result = await runAction(async () => {
-    await updateProfile(user, parsed.data.name, await requestInfo());
+    await updateProfile(ctx, parsed.data.name);
     return { status: "success", message: "Profile saved." } as const;
   });
   if (result.status === "success") revalidatePath("/", "layout");
@@ -77,10 +75,10 @@ export async function updateProfileAction(_state: ActionResult, formData: FormDa
 export async function changePasswordAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseForm(changePasswordSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await currentUser();
-  if (!user) return sessionEnded;
+  const ctx = await loadActorContext();
+  if (!ctx) return sessionEnded;
   const result = await runAction(async () => {
-    await changePassword(user, parsed.data.currentPassword, parsed.data.password, await requestInfo());
+    await changePassword(ctx, parsed.data.currentPassword, parsed.data.password);
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;
@@ -94,31 +92,31 @@ const sessionIdSchema = z.object({ sessionId: z.uuid("Unknown session.") });
 export async function revokeSessionAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseForm(sessionIdSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await currentUser();
-  if (!user) return sessionEnded;
+  const ctx = await loadActorContext();
+  if (!ctx) return sessionEnded;
   const result = await runAction(async () =>
-    (await revokeOwnSession(user, parsed.data.sessionId, await requestInfo()))
+    (await revokeOwnSession(ctx, parsed.data.sessionId))
       ? { status: "success", message: "That session is signed out." }
       : { status: "error", message: "This session has already ended." },
   );
-  if (parsed.data.sessionId === user.sessionId && result.status === "success") await signOut({ redirectTo: "/sign-in" });
+  if (parsed.data.sessionId === ctx.actor.sessionId && result.status === "success") await signOut({ redirectTo: "/sign-in" });
   revalidatePath("/[slug]/settings", "page");
   return result;
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
-  const user = await currentUser();
-  if (user) await signOutEverywhere(user, await requestInfo());
+  const ctx = await loadActorContext();
+  if (ctx) await signOutEverywhere(ctx);
   await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
 }
 
 export async function deleteUserAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseForm(deleteUserSchema, formData);
   if (!parsed.success) return invalid(parsed.error);
-  const user = await currentUser();
-  if (!user) return sessionEnded;
+  const ctx = await loadActorContext();
+  if (!ctx) return sessionEnded;
   const result = await runAction(async () => {
-    await deleteUser(user, parsed.data, await requestInfo());
+    await deleteUser(ctx, parsed.data);
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;
@@ -132,10 +130,10 @@ export async function deleteOrganizationAction(slug: string, _state: ActionResul
   const ctx = await loadAccountContext(slug);
   if (!ctx) return notFound;
   const result = await runAction(async () => {
-    await deleteOrganization(ctx, parsed.data, await requestInfo());
+    await deleteOrganization(ctx, parsed.data);
     return { status: "success" } as const;
   });
   if (result.status !== "success") return result;
   revalidatePath("/", "layout");
-  redirect(`/${await personalSpaceSlug(ctx.user.id)}?flash=deleted`);
+  redirect(`/${await personalSpaceSlug(ctx.actor.userId)}?flash=deleted`);
 }

@@ -3,7 +3,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { activeSessionsShown, listActiveSessions, type ActiveSession } from "@/lib/auth/active-sessions";
-import type { SessionUser } from "@/lib/auth/user-sessions";
+import type { ActorContext } from "@/lib/authz/actor";
 import { config } from "@/lib/config";
 import { signOutEverywhereAction } from "./actions";
 import { RevokeSessionButton } from "./revoke-session-button";
@@ -31,8 +31,8 @@ function idleTimeout(): string {
 }
 
 /** The caller's live sessions, each with its own "Sign out", and "sign out everywhere" for the rest. */
-export async function ActiveSessions({ user }: { user: SessionUser }) {
-  const { sessions, total } = await listActiveSessions(user);
+export async function ActiveSessions({ ctx }: { ctx: ActorContext }) {
+  const { sessions, total } = await listActiveSessions(ctx);
   const now = new Date();
   return (
     <Card>

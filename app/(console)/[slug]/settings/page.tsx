@@ -7,7 +7,7 @@ import { deletionConsequences } from "@/lib/accounts/accounting-records";
 import { getAccountOverview } from "@/lib/accounts/queries";
 import { isRecentlyAuthenticated } from "@/lib/auth/reauthentication";
 import { can } from "@/lib/authz/can";
-import { requireAccountContext, type AccountContext } from "@/lib/authz/context";
+import { requireAccountContext, type SessionAccountContext } from "@/lib/authz/context";
 import { formatMoney } from "@/lib/billing/money";
 import { config } from "@/lib/config";
 import { searchParam, type SearchParams } from "@/lib/search-params";
@@ -47,10 +47,10 @@ async function deletionSummary(accountId: string): Promise<DeletionSummary> {
   return { issuedInvoices, unsettledInvoiceNumbers, credit: creditMinor > 0 ? formatMoney(creditMinor, currency) : null };
 }
 
-async function OrganizationSettings({ ctx, hasLogo, summary }: { ctx: AccountContext; hasLogo: boolean; summary: DeletionSummary | null }) {
+async function OrganizationSettings({ ctx, hasLogo, summary }: { ctx: SessionAccountContext; hasLogo: boolean; summary: DeletionSummary | null }) {
   const { account } = ctx;
   const editable = can(ctx, "account.update");
-  const recentlyAuthenticated = await isRecentlyAuthenticated(ctx.user);
+  const recentlyAuthenticated = await isRecentlyAuthenticated(ctx.actor);
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description={editable ? "The organization's identity and URL." : "Only owners and admins can change these settings."} />
@@ -105,8 +105,8 @@ async function OrganizationSettings({ ctx, hasLogo, summary }: { ctx: AccountCon
   );
 }
 
-async function PersonalSettings({ ctx, hasLogo, summary }: { ctx: AccountContext; hasLogo: boolean; summary: DeletionSummary }) {
-  const { user, account } = ctx;
+async function PersonalSettings({ ctx, hasLogo, summary }: { ctx: SessionAccountContext; hasLogo: boolean; summary: DeletionSummary }) {
+  const { actor: user, account } = ctx;
   const recentlyAuthenticated = await isRecentlyAuthenticated(user);
   return (
     <div className="space-y-8">
@@ -116,7 +116,7 @@ async function PersonalSettings({ ctx, hasLogo, summary }: { ctx: AccountContext
           <CardTitle>Profile</CardTitle>
         </CardHeader>
         <CardContent className="space-y-6">
-          <ProfileForm name={user.name} email={user.email} />
+          <ProfileForm name={user.name ?? ""} email={user.email} />
           <LogoForm slug={account.slug} name={account.name} hasLogo={hasLogo} label="Avatar" />
         </CardContent>
       </Card>
@@ -129,7 +129,7 @@ async function PersonalSettings({ ctx, hasLogo, summary }: { ctx: AccountContext
           <ChangePasswordForm recentlyAuthenticated={recentlyAuthenticated} />
         </CardContent>
       </Card>
-      <ActiveSessions user={user} />
+      <ActiveSessions ctx={ctx} />
       <Card className="border-danger/50">
         <CardHeader>
           <CardTitle>Delete account</CardTitle>
