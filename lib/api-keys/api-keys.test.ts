@@ -2,34 +2,19 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { accounts, apiKeys, auditEvents, memberships, users } from "@/db/schema";
-import { findAccountContext } from "@/lib/authz/account-context";
-import type { AccountContext, MemberAccountContext } from "@/lib/authz/actor";
+import type { AccountContext } from "@/lib/authz/actor";
 import { ForbiddenError } from "@/lib/authz/can";
 import { roles, type Role } from "@/lib/authz/roles";
-import type { SessionUser } from "@/lib/auth/user-sessions";
 import { resetConfigForTests } from "@/lib/config";
 import { removeMember } from "@/lib/members/remove-member";
-import { createOrganizationWith, createUser, noRequest } from "@/test/factories";
+import { contextFor as sessionContext, createOrganizationWith, createUser, noRequest, type TestUser } from "@/test/factories";
 import { personalSpaceId } from "@/lib/users/personal-space";
 import { allowedExpiryChoices, createApiKey } from "./create";
 import { listApiKeys } from "./queries";
 import { revokeApiKey } from "./revoke";
 import { hashSecret, tokenKind } from "./token";
 
-/** The session context the console builds for this user in this account. */
-async function sessionContext(user: SessionUser, slug: string): Promise<MemberAccountContext> {
-  const found = await findAccountContext(user, slug);
-  if (!found) throw new Error(`${user.email} is not a member of ${slug}`);
-  return {
-    actor: { kind: "member", channel: "session", userId: user.id, email: user.email, name: user.name, sessionId: user.sessionId },
-    request: noRequest,
-    account: found.account,
-    accountKind: found.accountKind,
-    role: found.role,
-  };
-}
-
-async function personalSlug(user: SessionUser) {
+async function personalSlug(user: TestUser) {
   const id = await personalSpaceId(db, user.id);
   const [space] = await db.select({ slug: accounts.slug }).from(accounts).where(eq(accounts.id, id!));
   return space!.slug;
@@ -57,7 +42,7 @@ describe("createApiKey", () => {
     const allowed = role === "owner" || role === "admin" || role === "developer";
     it(`${allowed ? "lets" : "refuses"} a ${role} create their own key`, async () => {
       const [owner, actor] = [await createUser(), await createUser()];
-      const organization = await createOrganizationWith(role === "owner" ? { owner: actor } : ([[owner, "owner"], [actor, role]] as [SessionUser, Role][]));
+      const organization = await createOrganizationWith(role === "owner" ? { owner: actor } : ([[owner, "owner"], [actor, role]] as [TestUser, Role][]));
       const attempt = createApiKey(await sessionContext(actor, organization.slug), key());
       if (allowed) {
         const created = await attempt;
@@ -96,12 +81,12 @@ describe("createApiKey", () => {
     expect(JSON.stringify(page)).not.toContain(created.secret);
   });
 
-  it("refuses an API key, the platform and a job as the creator", async () => {
+  it("refuses an API key (a session is required), the platform and a job as the creator", async () => {
     const owner = await createUser();
     const organization = await createOrganizationWith({ owner });
     const session = await sessionContext(owner, organization.slug);
     const viaKey: AccountContext = { ...session, actor: { ...session.actor, channel: "api_key", apiKey: { id: crypto.randomUUID(), name: "ci", readOnly: false } } };
-    await expect(createApiKey(viaKey, key())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createApiKey(viaKey, key())).rejects.toMatchObject({ code: "session_required" });
     const viaPlatform: AccountContext = { ...session, role: null, actor: { kind: "platform", channel: "platform_key", platformKey: { id: crypto.randomUUID(), name: "billing" }, scopes: ["accounts:read", "usage:write"] } };
     await expect(createApiKey(viaPlatform, key())).rejects.toBeInstanceOf(ForbiddenError);
     const viaJob: AccountContext = { ...session, role: null, actor: { kind: "system", channel: "job", job: "test", label: "a test" } };
@@ -113,11 +98,11 @@ describe("createApiKey", () => {
     const [owner, developer] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, developer });
     const ctx = await sessionContext(owner, organization.slug);
-    await expect(createApiKey(ctx, key("   "))).rejects.toMatchObject({ fieldErrors: { name: ["Give the key a name."] } });
+    await expect(createApiKey(ctx, key("   "))).rejects.toMatchObject({ code: "api_key_invalid", fieldErrors: { name: ["Give the key a name."] } });
     await expect(createApiKey(ctx, key("x".repeat(101)))).rejects.toMatchObject({ fieldErrors: { name: ["Use at most 100 characters."] } });
     await createApiKey(ctx, key("x".repeat(100)));
     const first = await createApiKey(ctx, key("CI deploy"));
-    await expect(createApiKey(ctx, key("ci DEPLOY"))).rejects.toMatchObject({ fieldErrors: { name: [expect.stringMatching(/already have a key named "ci DEPLOY"/)] } });
+    await expect(createApiKey(ctx, key("ci DEPLOY"))).rejects.toMatchObject({ code: "api_key_name_taken", fieldErrors: { name: [expect.stringMatching(/already have a key named "ci DEPLOY"/)] } });
     // Another member may use the same name, and a revoked key's name is free again.
     await createApiKey(await sessionContext(developer, organization.slug), key("ci deploy"));
     await revokeApiKey(ctx, first.id);
@@ -136,7 +121,7 @@ describe("createApiKey", () => {
 
     setCap("90");
     expect(allowedExpiryChoices()).toEqual([30, 90]);
-    await expect(createApiKey(ctx, { ...key("never"), expiresInDays: null })).rejects.toMatchObject({ fieldErrors: { expiresIn: ["Keys on this console expire after 90 days at most."] } });
+    await expect(createApiKey(ctx, { ...key("never"), expiresInDays: null })).rejects.toMatchObject({ code: "api_key_expiry_not_allowed", fieldErrors: { expiresIn: ["Keys on this console expire after 90 days at most."] } });
     await expect(createApiKey(ctx, { ...key("year"), expiresInDays: 365 })).rejects.toMatchObject({ fieldErrors: { expiresIn: ["Keys on this console expire after 90 days at most."] } });
     await createApiKey(ctx, { ...key("quarter"), expiresInDays: 90 });
 
@@ -178,7 +163,7 @@ describe("revokeApiKey", () => {
     const [row] = await keysOf(organization.id);
     expect(row!.revokedAt).toBeInstanceOf(Date);
     expect(row!.revokedById).toBe(developer.id);
-    await expect(revokeApiKey(ctx, created.id)).rejects.toThrow(/already revoked/);
+    await expect(revokeApiKey(ctx, created.id)).rejects.toMatchObject({ code: "api_key_already_revoked", message: expect.stringMatching(/already revoked/) });
     const events = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "api_key.revoked")));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: developer.id, targetId: created.id, metadata: { name: "ci-deploy", prefix: row!.displayPrefix } });
@@ -237,7 +222,7 @@ describe("revokeApiKey", () => {
     const theirs = await createOrganizationWith({ owner: theirOwner });
     const theirKey = await createApiKey(await sessionContext(theirOwner, theirs.slug), key());
     const ownerCtx = await sessionContext(owner, mine.slug);
-    await expect(revokeApiKey(ownerCtx, theirKey.id)).rejects.toThrow("This API key does not exist.");
+    await expect(revokeApiKey(ownerCtx, theirKey.id)).rejects.toMatchObject({ code: "api_key_not_found", message: "This API key does not exist." });
     await expect(revokeApiKey(ownerCtx, "not-a-uuid")).rejects.toThrow("This API key does not exist.");
     // Also the owner's own key in their personal space is another account's key here.
     const personalKey = await createApiKey(await sessionContext(owner, await personalSlug(owner)), key());
@@ -252,7 +237,9 @@ describe("revokeApiKey", () => {
     const session = await sessionContext(owner, organization.slug);
     const created = await createApiKey(session, key());
     const viaKey: AccountContext = { ...session, actor: { ...session.actor, channel: "api_key", apiKey: { id: created.id, name: created.name, readOnly: false } } };
-    await expect(revokeApiKey(viaKey, created.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(revokeApiKey(viaKey, created.id)).rejects.toMatchObject({ code: "session_required" });
+    const [row] = await keysOf(organization.id);
+    expect(row!.revokedAt).toBeNull();
   });
 });
 
@@ -308,8 +295,7 @@ describe("a key belongs to its membership", () => {
     await createApiKey(await sessionContext(developer, organization.slug), key());
     const ownerKey = await createApiKey(await sessionContext(owner, organization.slug), key());
     const personalKey = await createApiKey(await sessionContext(developer, await personalSlug(developer)), key());
-    const found = await findAccountContext(owner, organization.slug);
-    await removeMember(found!, developer.id, noRequest);
+    await removeMember(await sessionContext(owner, organization.slug), developer.id);
     expect((await keysOf(organization.id)).map((k) => k.id)).toEqual([ownerKey.id]);
     // Their personal space's key is theirs alone and stays.
     expect((await db.select().from(apiKeys).where(eq(apiKeys.id, personalKey.id))).length).toBe(1);
@@ -331,7 +317,7 @@ describe("a key belongs to its membership", () => {
     const organization = await createOrganizationWith({ owner, developer });
     const stale = await sessionContext(developer, organization.slug);
     await db.delete(memberships).where(and(eq(memberships.accountId, organization.id), eq(memberships.userId, developer.id)));
-    await expect(createApiKey(stale, key())).rejects.toThrow("You are no longer a member of this account.");
+    await expect(createApiKey(stale, key())).rejects.toMatchObject({ code: "no_longer_member", message: "You are no longer a member of this account." });
     expect(await keysOf(organization.id)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AccountContext, MemberActor } from "@/lib/authz/actor";
 import { ForbiddenError } from "@/lib/authz/can";
+import { PublicError } from "@/lib/errors";
 
 /**
  * Keys are managed by a person in the console: a member acting through a browser session. An API
@@ -8,7 +9,8 @@ import { ForbiddenError } from "@/lib/authz/can";
  * platform or a job act as a member here.
  */
 export function sessionMember(ctx: AccountContext): MemberActor {
-  if (ctx.actor.kind !== "member" || ctx.actor.channel !== "session" || ctx.role === null) throw new ForbiddenError("apiKeys.manageOwn");
+  if (ctx.actor.kind !== "member" || ctx.role === null) throw new ForbiddenError(null);
+  if (ctx.actor.channel !== "session") throw new PublicError("session_required", "API keys are made and revoked in the console by a signed-in person, not through an API key.");
   return ctx.actor;
 }
 

@@ -45,10 +45,10 @@ export async function createApiKey(ctx: AccountContext, input: CreateApiKeyInput
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path[0] === "expiresInDays" ? "expiresIn" : String(issue.path[0] ?? "name");
-    throw PublicError.field(field, issue.message);
+    throw PublicError.field("api_key_invalid", field, issue.message);
   }
   const { name, expiresInDays, readOnly } = parsed.data;
-  if (!allowedExpiryChoices().includes(expiresInDays)) throw PublicError.field("expiresIn", expiryRefusal(expiresInDays));
+  if (!allowedExpiryChoices().includes(expiresInDays)) throw PublicError.field("api_key_expiry_not_allowed", "expiresIn", expiryRefusal(expiresInDays));
 
   const token = newToken("apiKey");
   try {
@@ -76,9 +76,9 @@ export async function createApiKey(ctx: AccountContext, input: CreateApiKeyInput
     });
   } catch (error) {
     if (isUniqueViolation(error, "api_keys_live_name_key")) {
-      throw PublicError.field("name", `You already have a key named "${name}" here. Choose another name, or revoke that key (even if it has expired) to reuse it.`);
+      throw PublicError.field("api_key_name_taken", "name", `You already have a key named "${name}" here. Choose another name, or revoke that key (even if it has expired) to reuse it.`);
     }
-    if (isForeignKeyViolation(error, "api_keys_membership_fk")) throw new PublicError("You are no longer a member of this account.");
+    if (isForeignKeyViolation(error, "api_keys_membership_fk")) throw new PublicError("no_longer_member", "You are no longer a member of this account.");
     throw error;
   }
 }

@@ -21,7 +21,7 @@ const uuid = z.uuid();
 export async function revokeApiKey(ctx: AccountContext, keyId: string): Promise<{ id: string; name: string }> {
   assertCan(ctx, "apiKeys.manageOwn");
   const actor = sessionMember(ctx);
-  if (!uuid.safeParse(keyId).success) throw new PublicError(apiKeyNotFound);
+  if (!uuid.safeParse(keyId).success) throw new PublicError("api_key_not_found", apiKeyNotFound);
   return db.transaction(async (tx) => {
     const [key] = await tx
       .select({ id: apiKeys.id, name: apiKeys.name, userId: apiKeys.userId, displayPrefix: apiKeys.displayPrefix, revokedAt: apiKeys.revokedAt, ownerEmail: users.email })
@@ -29,8 +29,8 @@ export async function revokeApiKey(ctx: AccountContext, keyId: string): Promise<
       .innerJoin(users, eq(users.id, apiKeys.userId))
       .where(and(eq(apiKeys.id, keyId), eq(apiKeys.accountId, ctx.account.id)))
       .for("update", { of: apiKeys });
-    if (!key || (key.userId !== actor.userId && !can(ctx, "apiKeys.manageAll"))) throw new PublicError(apiKeyNotFound);
-    if (key.revokedAt) throw new PublicError(`The key "${key.name}" is already revoked.`);
+    if (!key || (key.userId !== actor.userId && !can(ctx, "apiKeys.manageAll"))) throw new PublicError("api_key_not_found", apiKeyNotFound);
+    if (key.revokedAt) throw new PublicError("api_key_already_revoked", `The key "${key.name}" is already revoked.`);
     await tx.update(apiKeys).set({ revokedAt: sql`now()`, revokedById: actor.userId }).where(eq(apiKeys.id, key.id));
     await recordAuditEvent(tx, ctx, {
       action: "api_key.revoked",

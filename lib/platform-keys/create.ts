@@ -27,7 +27,7 @@ export async function createPlatformKey(ctx: ActorContext, input: CreatePlatform
   const parsed = createPlatformKeySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw PublicError.field(String(issue.path[0] ?? "name"), issue.message);
+    throw PublicError.field("platform_key_invalid", String(issue.path[0] ?? "name"), issue.message);
   }
   const { name, scopes, expiresInDays } = parsed.data;
   const token = newToken("platformKey");
@@ -54,7 +54,7 @@ export async function createPlatformKey(ctx: ActorContext, input: CreatePlatform
       return { id: key!.id, name: key!.name, displayPrefix: key!.displayPrefix, last4: key!.last4, scopes: key!.scopes as Scope[], expiresAt: key!.expiresAt, secret: token.token };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "platform_keys_live_name_key")) throw PublicError.field("name", `A live platform key named "${name}" already exists. Revoke it first, or choose another name.`);
+    if (isUniqueViolation(error, "platform_keys_live_name_key")) throw PublicError.field("platform_key_name_taken", "name", `A live platform key named "${name}" already exists. Revoke it first, or choose another name.`);
     throw error;
   }
 }

@@ -50,17 +50,20 @@ describe("platform keys", () => {
 
   it("refuses unknown scopes with the list of valid ones, no scope, and a duplicate live name", async () => {
     const name = uniqueName();
-    await expect(createPlatformKey(operatorContext(), { name, scopes: ["usage:write", "billing:write"] })).rejects.toThrow(`Unknown scope: billing:write. Valid scopes: ${scopeNames.join(", ")}.`);
+    await expect(createPlatformKey(operatorContext(), { name, scopes: ["usage:write", "billing:write"] })).rejects.toMatchObject({
+      code: "platform_key_invalid",
+      message: `Unknown scope: billing:write. Valid scopes: ${scopeNames.join(", ")}.`,
+    });
     await expect(createPlatformKey(operatorContext(), { name, scopes: [""] })).rejects.toThrow(/Give at least one scope/);
     await createPlatformKey(operatorContext(), { name, scopes: ["audit:read"] });
-    await expect(createPlatformKey(operatorContext(), { name: name.toUpperCase(), scopes: ["audit:read"] })).rejects.toThrow(/already exists/);
+    await expect(createPlatformKey(operatorContext(), { name: name.toUpperCase(), scopes: ["audit:read"] })).rejects.toMatchObject({ code: "platform_key_name_taken" });
     expect(await db.select().from(platformKeys).where(eq(platformKeys.name, name))).toHaveLength(1);
   });
 
   it("revokes the live key by name, case-insensitively; then the name is free again", async () => {
     const name = uniqueName();
     const created = await createPlatformKey(operatorContext(), { name, scopes: ["members:read"] });
-    await expect(revokePlatformKey(operatorContext(), "no-such-key")).rejects.toThrow('No live platform key is named "no-such-key".');
+    await expect(revokePlatformKey(operatorContext(), "no-such-key")).rejects.toMatchObject({ code: "platform_key_not_found", message: 'No live platform key is named "no-such-key".' });
     await revokePlatformKey(operatorContext(), name.toUpperCase());
     const [row] = await db.select().from(platformKeys).where(eq(platformKeys.id, created.id));
     expect(row!.revokedAt).toBeInstanceOf(Date);
@@ -78,7 +81,7 @@ describe("platform keys", () => {
     const platform: ActorContext = { actor: { kind: "platform", channel: "platform_key", platformKey: { id: randomUUID(), name: "x" }, scopes: ["usage:write"] }, request: { ip: null, userAgent: null } };
     const name = uniqueName();
     for (const ctx of [member, platform]) {
-      await expect(createPlatformKey(ctx, { name, scopes: ["usage:write"] })).rejects.toThrow(/operator command only/);
+      await expect(createPlatformKey(ctx, { name, scopes: ["usage:write"] })).rejects.toMatchObject({ code: "operator_only" });
       await expect(revokePlatformKey(ctx, name)).rejects.toThrow(/operator command only/);
       await expect(listPlatformKeys(ctx)).rejects.toThrow(/operator command only/);
     }

@@ -12,14 +12,14 @@ import { platformKeyNameSchema } from "./schemas";
 export async function revokePlatformKey(ctx: ActorContext, name: string): Promise<{ id: string; name: string }> {
   assertOperator(ctx);
   const parsed = platformKeyNameSchema.safeParse(name);
-  if (!parsed.success) throw PublicError.field("name", parsed.error.issues[0]!.message);
+  if (!parsed.success) throw PublicError.field("platform_key_invalid", "name", parsed.error.issues[0]!.message);
   return db.transaction(async (tx) => {
     const [key] = await tx
       .update(platformKeys)
       .set({ revokedAt: sql`now()` })
       .where(and(sql`lower(${platformKeys.name}) = lower(${parsed.data})`, isNull(platformKeys.revokedAt)))
       .returning({ id: platformKeys.id, name: platformKeys.name, displayPrefix: platformKeys.displayPrefix });
-    if (!key) throw PublicError.field("name", `No live platform key is named "${parsed.data}".`);
+    if (!key) throw PublicError.field("platform_key_not_found", "name", `No live platform key is named "${parsed.data}".`);
     await recordAuditEvent(tx, ctx, {
       accountId: null,
       action: "platform_key.revoked",

@@ -4,13 +4,12 @@ import type { ActionResult } from "@/lib/action-result";
 import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { apiKeyIdSchema, createApiKeyFormSchema } from "@/lib/api-keys/schemas";
-import { sessionMemberContext } from "./session-context";
 
 /** The new key with its secret: the only answer that ever carries it. */
 export async function createApiKeyAction(slug: string, _state: ActionResult<CreatedApiKey>, formData: FormData) {
-  return accountAction(slug, createApiKeyFormSchema, formData, (ctx, input, request) => createApiKey(sessionMemberContext(ctx, request), input), (key) => `API key "${key.name}" created.`);
+  return accountAction(slug, createApiKeyFormSchema, formData, (ctx, input) => createApiKey(ctx, input), (key) => `API key "${key.name}" created.`);
 }
 
 export async function revokeApiKeyAction(slug: string, _state: ActionResult<{ id: string; name: string }>, formData: FormData) {
-  return accountAction(slug, apiKeyIdSchema, formData, (ctx, input, request) => revokeApiKey(sessionMemberContext(ctx, request), input.keyId), (key) => `API key "${key.name}" revoked.`);
+  return accountAction(slug, apiKeyIdSchema, formData, (ctx, input) => revokeApiKey(ctx, input.keyId), (key) => `API key "${key.name}" revoked.`);
 }

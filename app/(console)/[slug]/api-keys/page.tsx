@@ -13,11 +13,9 @@ import { can } from "@/lib/authz/can";
 import { requireAccountContext } from "@/lib/authz/context";
 import { roleLabels } from "@/lib/authz/roles";
 import { config } from "@/lib/config";
-import { requestInfo } from "@/lib/request-info";
 import { searchParam, type SearchParams } from "@/lib/search-params";
 import { CreateApiKeyForm } from "./create-key-form";
 import { KeysList } from "./keys-list";
-import { sessionMemberContext } from "./session-context";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -27,7 +25,7 @@ function pageHref(basePath: string, cursor: ApiKeyCursor | null) {
 }
 
 export default async function ApiKeysPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
-  const ctx = sessionMemberContext(await requireAccountContext((await params).slug), await requestInfo());
+  const ctx = await requireAccountContext((await params).slug);
   const search = await searchParams;
   const cursor = parseApiKeyCursor({ after: searchParam(search, "after"), before: searchParam(search, "before") });
   const page = await listApiKeys(ctx, cursor);
