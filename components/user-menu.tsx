@@ -1,5 +1,5 @@
 "use client";
-import { LogOut, UserRound } from "lucide-react";
+import { BookOpen, LogOut, UserRound } from "lucide-react";
 import { signOutAction } from "@/app/(console)/session-actions";
 import {
   DropdownMenu,
@@ -29,6 +29,10 @@ export function UserMenu({ name, email, settingsHref }: { name: string; email: s
         <DropdownMenuItemLink href={settingsHref}>
           <UserRound aria-hidden className="size-4" />
           Profile and security
+        </DropdownMenuItemLink>
+        <DropdownMenuItemLink href="/docs/api">
+          <BookOpen aria-hidden className="size-4" />
+          API reference
         </DropdownMenuItemLink>
         <DropdownMenuSeparator />
         <DropdownMenuFormItem action={signOutAction}>

@@ -5,12 +5,12 @@ import { z } from "zod";
  * of these slugs would be shadowed by the route, so none may take it; `slugs.test.ts` reads the app
  * directory and fails when a route is added without being listed here.
  */
-export const topLevelRoutes = ["api", "check-email", "dev", "forgot-password", "invite", "new", "reset-password", "sign-in", "sign-up", "verify-email"] as const;
+export const topLevelRoutes = ["api", "check-email", "dev", "docs", "forgot-password", "invite", "new", "reset-password", "sign-in", "sign-up", "verify-email"] as const;
 
 /** Words a platform may need later, and paths browsers and crawlers ask for. */
 const futureWords = [
   "about", "account", "accounts", "admin", "app", "assets", "auth", "billing", "blog", "dashboard",
-  "docs", "favicon-ico", "help", "home", "invitations", "invites", "login", "logout", "me", "next",
+  "favicon-ico", "help", "home", "invitations", "invites", "login", "logout", "me", "next",
   "null", "organization", "organizations", "orgs", "personal", "pricing", "public", "register",
   "robots-txt", "root", "security", "settings", "sign-out", "signin", "signout", "signup", "static",
   "status", "support", "system", "terms", "undefined", "user", "users", "www",

@@ -5,10 +5,12 @@ import { authenticate } from "./authenticate";
 import { documentConfig, registerSecuritySchemes } from "./document";
 import type { ApiEnv } from "./env";
 import { onApiError } from "./errors";
+import { idempotency } from "./idempotency";
 import { ApiProblem, notFound, problemResponse } from "./problem";
 import { rateLimit } from "./rate-limit";
 import { API_BASE, apiRouter } from "./router";
 import { registerMe } from "./routes/me";
+import { registerUsage } from "./routes/usage";
 
 /**
  * The REST API: one Hono app mounted by app/api/v1/[[...route]]/route.ts. Every operation is one
@@ -20,9 +22,11 @@ function buildApp() {
   const app = apiRouter().basePath(API_BASE);
   app.use("*", authenticate);
   app.use("*", rateLimit);
+  app.use("*", idempotency);
 
   registerSecuritySchemes(app);
   registerMe(app);
+  registerUsage(app);
 
   let document: unknown;
   app.get("/openapi.json", (c) => {

@@ -49,11 +49,17 @@ function forbiddenProblem(c: Context<ApiEnv>, error: ForbiddenError): ApiProblem
   return new ApiProblem(403, "forbidden", `Your role in this account does not allow this: "${label}".`);
 }
 
+/**
+ * A rule's refusal: its machine code (the lib's `PublicError.code`) and message; field errors make
+ * it a 422 `validation_failed` unless the code says otherwise.
+ */
 function publicErrorProblem(error: PublicError): ApiProblem {
-  const code = (error as PublicError & { code?: string }).code ?? "invalid_request";
-  const fields = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ path: [field], code, message }))) : undefined;
-  const status = publicErrorStatus[code] ?? (fields?.length ? 422 : 409);
-  return new ApiProblem(status, code, error.message, fields?.length ? { errors: fields } : {});
+  const fields = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ path: field.split("."), message }))) : [];
+  const own = (error as PublicError & { code?: string }).code;
+  const code = own ?? (fields.length ? "validation_failed" : "invalid_request");
+  const status = publicErrorStatus[code] ?? (fields.length ? 422 : 409);
+  const errors = fields.map((field) => ({ path: field.path, code: own ?? "invalid", message: field.message }));
+  return new ApiProblem(status, code, error.message, errors.length ? { errors } : {});
 }
 
 /** Every error below the router as problem+json; an unexpected one is logged and answered without detail. */

@@ -37,7 +37,7 @@ export const invalid = problem("Invalid input (`validation_failed`, with `errors
 export const slugParam = z.object({
   slug: z
     .string()
-    .regex(/^[a-z0-9-]{1,64}$/i)
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
     .openapi({ param: { name: "slug", in: "path" }, description: "The account's URL slug.", example: "acme" }),
 });
 
@@ -62,14 +62,17 @@ export const dateTime = () => z.string().openapi({ format: "date-time", example:
 
 /** The `Idempotency-Key` header every POST accepts. */
 export const idempotencyHeader = z.object({
-  "idempotency-key": z
+  "Idempotency-Key": z
     .string()
     .min(1)
     .max(255)
     .optional()
     .openapi({
-      param: { name: "Idempotency-Key", in: "header" },
       description: "Makes a retry safe: for 24 hours, the same key with the same request returns the first answer (`Idempotent-Replayed: true`).",
       example: "9f1c2d8e-batch-2026-12-01",
     }),
 });
+
+/** Who may call an operation, as the document says it (what they may do there is the lib's `can`). */
+export const anyKey: { [scheme: string]: string[] }[] = [{ memberKey: [] }, { platformKey: [] }];
+export const platformOnly: { [scheme: string]: string[] }[] = [{ platformKey: [] }];

@@ -108,6 +108,19 @@ describe("reportUsage", () => {
     expect((await rowsOf(account.id)).map((r) => r.quantity)).toEqual(["12.500000"]);
   });
 
+  it("keeps times to the microsecond and drops finer digits, so a record never moves to the next day or month", async () => {
+    const { account, ctx } = await organization();
+    const compute = await metric();
+    await reportUsage(ctx, [rec(compute.id, "1", "2026-10-31T23:59:59.9999999Z", "late"), rec(compute.id, "1", "2026-10-31T23:59:59.123456+00:00", "micro")], now);
+    const rows = await db.execute<{ key: string; at: string }>(sql`
+      select idempotency_key as key, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at from usage_records where account_id = ${account.id} order by 1`);
+    expect(rows.rows).toEqual([
+      { key: "late", at: "2026-10-31 23:59:59.999999" },
+      { key: "micro", at: "2026-10-31 23:59:59.123456" },
+    ]);
+    expect((await dailyAndRaw(account.id)).kept).toEqual([{ metric_id: compute.id, day: "2026-10-31", quantity: "2.000000", records: 2 }]);
+  });
+
   it("refuses every invalid record with its index, field and code, and writes nothing", async () => {
     const { account, ctx } = await organization();
     const compute = await metric();

@@ -12,7 +12,7 @@ import {
   isIdempotencyKey,
   isMetricId,
   MAX_USAGE_BATCH,
-  parseUsageTime,
+  parseUsageInstant,
   usageErrorMessages,
   type UsageBatchResult,
   type UsageErrorCode,
@@ -51,8 +51,10 @@ interface ValidRecord {
   index: number;
   metric: string;
   quantity: string;
-  /** Milliseconds since the epoch. */
-  time: number;
+  /** Microseconds since the epoch. */
+  micros: number;
+  /** The time for PostgreSQL (RFC 3339, at most microseconds). */
+  time: string;
   /** "YYYY-MM" in UTC: the invoice month the record belongs to. */
   month: string;
   idempotencyKey: string;
@@ -68,11 +70,11 @@ function checkRecord(raw: unknown, index: number, latest: number): ValidRecord |
   if (!isMetricId(record.metric)) return refusal(index, "metric", "unknown_metric");
   const quantity = canonicalQuantity(record.quantity);
   if (quantity === null) return refusal(index, "quantity", "invalid_quantity");
-  const time = parseUsageTime(record.time);
-  if (time === null || time < EARLIEST_USAGE_TIME) return refusal(index, "time", "invalid_time");
-  if (time > latest) return refusal(index, "time", "time_in_future");
+  const instant = parseUsageInstant(record.time);
+  if (instant === null || instant.micros < EARLIEST_USAGE_TIME * 1000) return refusal(index, "time", "invalid_time");
+  if (instant.micros > latest * 1000) return refusal(index, "time", "time_in_future");
   if (!isIdempotencyKey(record.idempotencyKey)) return refusal(index, "idempotencyKey", "invalid_idempotency_key");
-  return { index, metric: record.metric, quantity, time, month: new Date(time).toISOString().slice(0, 7), idempotencyKey: record.idempotencyKey };
+  return { index, metric: record.metric, quantity, micros: instant.micros, time: instant.text, month: instant.month, idempotencyKey: record.idempotencyKey };
 }
 
 function batchRefusal(message: string): UsageBatchRejected {
@@ -80,7 +82,7 @@ function batchRefusal(message: string): UsageBatchRejected {
 }
 
 /** Same key, same content: the record's identity for `duplicate_in_batch` (quantities and times compared by value). */
-const content = (r: ValidRecord) => `${r.metric}\n${r.quantity}\n${r.time}`;
+const content = (r: ValidRecord) => `${r.metric}\n${r.quantity}\n${r.micros}`;
 
 /**
  * Reports a batch of usage for the context's account: what `POST /api/v1/accounts/{slug}/usage`
@@ -159,18 +161,18 @@ export async function reportUsage(ctx: AccountContext, records: unknown, now: Da
 }
 
 /**
- * One statement for the whole batch: the records travel as four arrays and are unnested, the
- * idempotency index drops keys the account already has, and the statement trigger on
- * usage_records adds what was really inserted to usage_daily (see migration 0008).
+ * One statement for the whole batch: the records travel as one JSON parameter (serialized natively,
+ * read once by json_to_recordset), the idempotency index drops keys the account already has, and
+ * the statement trigger on usage_records adds what was really inserted to usage_daily (see
+ * migration 0008).
  */
 async function insertUsage(tx: Executor, accountId: string, records: ValidRecord[]): Promise<number> {
+  const rows = JSON.stringify(records.map((r) => ({ m: r.metric, q: r.quantity, t: r.time, k: r.idempotencyKey })));
   const result = await tx.execute<{ recorded: number }>(sql`
     with inserted as (
       insert into usage_records (account_id, metric_id, quantity, recorded_at, idempotency_key)
-      select ${accountId}::uuid, u.metric_id, u.quantity, u.recorded_at, u.idempotency_key
-      from unnest(${sql.param(records.map((r) => r.metric))}::text[], ${sql.param(records.map((r) => r.quantity))}::numeric[],
-                  ${sql.param(records.map((r) => new Date(r.time).toISOString()))}::timestamptz[], ${sql.param(records.map((r) => r.idempotencyKey))}::text[])
-           as u(metric_id, quantity, recorded_at, idempotency_key)
+      select ${accountId}::uuid, u.m, u.q, u.t, u.k
+      from json_to_recordset(${rows}::json) as u(m text, q numeric, t timestamptz, k text)
       on conflict do nothing
       returning 1
     )

@@ -51,20 +51,34 @@ function toMetricUsage(row: SumRow): MetricUsage {
  *
  * For trusted callers only (the invoice run): it takes an account id, not a member's context, so
  * never pass it an id that came from a request. Pass the invoice's transaction as `executor` to
- * read in the same snapshot. One query, on usage_records_account_recorded_idx.
+ * read in the same snapshot. One query: on the kept daily aggregate when both bounds are UTC
+ * midnights (every month is; numeric sums are exact, so the result is the same as summing the
+ * records), on the raw records otherwise.
  */
 export async function monthlyUsageByMetric(accountId: string, periodStart: Date, periodEnd: Date, executor: Executor = db): Promise<MetricUsage[]> {
+  const sums =
+    isUtcMidnight(periodStart) && isUtcMidnight(periodEnd)
+      ? sql`select metric_id, sum(quantity) as quantity from usage_daily
+            where account_id = ${accountId} and day >= ${utcDay(periodStart)}::date and day < ${utcDay(periodEnd)}::date
+            group by metric_id`
+      : sql`select metric_id, sum(quantity) as quantity from usage_records
+            where account_id = ${accountId} and recorded_at >= ${periodStart.toISOString()} and recorded_at < ${periodEnd.toISOString()}
+            group by metric_id`;
   const result = await executor.execute<SumRow>(sql`
-    with sums as (
-      select metric_id, sum(quantity) as quantity
-      from usage_records
-      where account_id = ${accountId} and recorded_at >= ${periodStart.toISOString()} and recorded_at < ${periodEnd.toISOString()}
-      group by metric_id
-    )
+    with sums as (${sums})
     select m.id as metric_id, m.name, m.unit, m.unit_price_micros, m.currency, null as day, s.quantity::text as quantity
     from sums s join metrics m on m.id = s.metric_id
     order by m.name, m.id`);
   return result.rows.map(toMetricUsage);
+}
+
+function isUtcMidnight(date: Date): boolean {
+  return date.getTime() % 86_400_000 === 0;
+}
+
+/** "YYYY-MM-DD" of a UTC instant. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }
 
 export interface DailyCost {
@@ -89,18 +103,18 @@ export interface MonthConsumption {
 
 /**
  * A month of the account's consumption: per day × metric for the chart, per metric for the totals.
- * One query (grouping sets), so the chart and the totals come from the same snapshot.
+ * One query (grouping sets) on the kept daily aggregate, so the chart and the totals come from the
+ * same snapshot and cost the same whatever the number of records.
  */
 export async function consumptionForMonth(ctx: AccountContext, month: string): Promise<MonthConsumption> {
   assertCan(ctx, "consumption.view");
   const { start, end } = monthBounds(month);
   const result = await db.execute<SumRow>(sql`
     with sums as (
-      select metric_id, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD') as day, sum(quantity) as quantity,
-             grouping(to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD')) as is_total
-      from usage_records
-      where account_id = ${ctx.account.id} and recorded_at >= ${start.toISOString()} and recorded_at < ${end.toISOString()}
-      group by grouping sets ((metric_id, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD')), (metric_id))
+      select metric_id, to_char(day, 'YYYY-MM-DD') as day, sum(quantity) as quantity, grouping(day) as is_total
+      from usage_daily
+      where account_id = ${ctx.account.id} and day >= ${utcDay(start)}::date and day < ${utcDay(end)}::date
+      group by grouping sets ((metric_id, day), (metric_id))
     )
     select m.id as metric_id, m.name, m.unit, m.unit_price_micros, m.currency, case when s.is_total = 1 then null else s.day end as day, s.quantity::text as quantity
     from sums s join metrics m on m.id = s.metric_id

@@ -72,40 +72,69 @@ export function canonicalQuantity(value: unknown): string | null {
   return fraction ? `${whole}.${fraction}` : whole;
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** A usage time as ingestion keeps it. */
+export interface UsageInstant {
+  /** Microseconds since the epoch (PostgreSQL's precision; exact in a double until the year 2255). */
+  micros: number;
+  /** "YYYY-MM": the UTC month, i.e. the invoice the usage belongs to. */
+  month: string;
+  /** The time as PostgreSQL should read it: the input, cut to microseconds. */
+  text: string;
+}
 
 /**
- * Milliseconds since the epoch of an RFC 3339 date-time with an offset ("Z" or "±hh:mm"), or null:
- * every field is range-checked (no February 30th, no hour 24), and a time without an offset is
- * refused because it would mean a different instant on every server. Kept to the millisecond.
+ * An RFC 3339 date-time with an offset ("Z" or "±hh:mm"), or null: every field is range-checked
+ * (no February 30th, no hour 24), and a time without an offset is refused because it would mean a
+ * different instant on every server. Digits past the microsecond are dropped (never rounded, so
+ * 23:59:59.9999999 stays in its day). No Date objects: this runs for every record of a batch.
  */
-export function parseUsageTime(value: unknown): number | null {
+export function parseUsageInstant(value: unknown): UsageInstant | null {
   if (typeof value !== "string") return null;
   const match = DATE_TIME.exec(value);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   let offsetMinutes = 0;
-  if (match[8]) {
-    const offsetHours = Number(match[9]);
-    const offsetMins = Number(match[10]);
+  if (match[9]) {
+    const offsetHours = Number(match[10]);
+    const offsetMins = Number(match[11]);
     if (offsetHours > 23 || offsetMins > 59) return null;
-    offsetMinutes = (match[8] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
+    offsetMinutes = (match[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  const millis = Number((match[7] ?? "").padEnd(3, "0").slice(0, 3));
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(hour, minute, second, millis);
-  return utc.getTime() - offsetMinutes * 60_000;
+  const fraction = match[7] ?? "";
+  const micros = (Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000) * 1000 + Number(fraction.padEnd(6, "0").slice(0, 6));
+  if (!Number.isFinite(micros)) return null;
+  const monthText = offsetMinutes === 0 ? value.slice(0, 7) : new Date(Math.floor(micros / 1000)).toISOString().slice(0, 7);
+  const text = fraction.length > 6 ? value.slice(0, 20) + fraction.slice(0, 6) + match[8] : value;
+  return { micros, month: monthText, text };
+}
+
+/** Milliseconds since the epoch of an RFC 3339 date-time with an offset (see parseUsageInstant), or null. */
+export function parseUsageTime(value: unknown): number | null {
+  const instant = parseUsageInstant(value);
+  return instant ? Math.floor(instant.micros / 1000) : null;
 }
 
 export function isIdempotencyKey(value: unknown): value is string {
   return typeof value === "string" && value.length >= 1 && value.length <= 200 && !CONTROL.test(value) && value.isWellFormed();
 }
 
-// `params.code` carries the ingestion code on every issue, so an API layer that maps zod issues
-// answers the same codes reportUsage does.
+// Every issue of a field carries that field's message; a rule failure (a value of the right type
+// that breaks the rule) also carries the ingestion code in `params.code`. A value of the wrong type
+// is zod's `invalid_type` with the same message. reportUsage does not depend on this schema.
 const issue = (code: UsageErrorCode) => ({ message: usageErrorMessages[code], params: { code } });
 
 export const usageRecordInput = z
@@ -176,7 +205,7 @@ export const MAX_AGGREGATE_MONTHS = 120;
 export const usageAggregatesQuery = z.object({
   granularity: z.enum(["day", "month"]).default("day").meta({ description: "One row per metric and UTC day, or per metric and UTC month." }),
   metric: z.string().refine(isMetricId, "Not a metric id.").optional().meta({ description: "Only this metric." }),
-  from: bound("First day included (UTC). Default: 30 days before `to` by day, the first day of the month 11 months before by month.").optional(),
+  from: bound("First day included (UTC). Default: 31 days before `to` by day; by month, the first day of the month 11 months before the current one (a year of months).").optional(),
   to: bound(`First day not included (UTC). Default: tomorrow, so today is included. At most ${MAX_AGGREGATE_DAYS} days or ${MAX_AGGREGATE_MONTHS} months after \`from\`.`).optional(),
 });
 export type UsageAggregatesQuery = z.input<typeof usageAggregatesQuery>;

@@ -165,8 +165,8 @@ export async function runBillingForMonth(
   const candidates = await db.execute<{ account_id: string; invoiced: boolean }>(sql`
     select u.account_id, exists (select 1 from ${invoices} i where i.account_id = u.account_id and i.period_start = ${period.periodStart}) as invoiced
     from (
-      select distinct account_id from usage_records
-      where recorded_at >= ${period.start.toISOString()} and recorded_at < ${period.end.toISOString()}
+      select distinct account_id from usage_daily
+      where day >= ${period.periodStart}::date and day <= ${period.periodEnd}::date
       ${accountIds ? sql`and account_id = any(${sql.param(accountIds)}::uuid[])` : sql``}
     ) u
     order by u.account_id`);

@@ -24,8 +24,20 @@ const numberWords = new Set(["number", "num", "no"]);
 /** One word that glues them: "cardnumber", "ccnum", "creditcardnumber", "cardcvc". */
 const gluedWord = /^(?:credit)?(?:card|cc)(?:number|num|no|cvc2?|cvv2?|csc)$/;
 
+// JSON bodies repeat their keys ("metric", "quantity" a thousand times): the answer is kept per name.
+const fieldNameAnswers = new Map<string, boolean>();
+
 /** Is this field name one that carries a card number or security code? Tolerates React's "1_" action prefix and nesting ("card[cvc]"). */
 export function isCardFieldName(name: string): boolean {
+  const known = fieldNameAnswers.get(name);
+  if (known !== undefined) return known;
+  const answer = judgeFieldName(name);
+  if (fieldNameAnswers.size >= 1000) fieldNameAnswers.clear();
+  if (name.length <= 100) fieldNameAnswers.set(name, answer);
+  return answer;
+}
+
+function judgeFieldName(name: string): boolean {
   const withoutActionPrefix = name.replace(/^\d+_/, "");
   for (const segment of withoutActionPrefix.split(/[[\].]+/)) {
     const words = segment

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "@/lib/authz/roles";
 import { scopeNames } from "@/lib/authz/scopes";
 import type { ApiRouter } from "../router";
-import { commonErrors, dateTime } from "../schemas";
+import { anyKey, commonErrors, dateTime } from "../schemas";
 
 const KeySchema = z
   .object({
@@ -43,7 +43,7 @@ export const getMe = createRoute({
   tags: ["Caller"],
   summary: "Who this key is",
   description: "The key, and what it acts as: a member key's user, account and current role; a platform key's scopes.",
-  security: [{ memberKey: [] }, { platformKey: [] }],
+  security: anyKey,
   responses: {
     200: { description: "The caller.", content: { "application/json": { schema: CallerSchema } } },
     ...commonErrors,
