@@ -243,6 +243,31 @@ describe("revokeApiKey", () => {
   });
 });
 
+describe("under concurrency", () => {
+  it("revokes a key once when two revocations race, with one audit event", async () => {
+    const [owner, developer] = [await createUser(), await createUser()];
+    const organization = await createOrganizationWith({ owner, developer });
+    const created = await createApiKey(await sessionContext(developer, organization.slug), key());
+    const results = await Promise.allSettled([revokeApiKey(await sessionContext(owner, organization.slug), created.id), revokeApiKey(await sessionContext(developer, organization.slug), created.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "api_key_already_revoked" } });
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, created.id), eq(auditEvents.action, "api_key.revoked")));
+    expect(events).toHaveLength(1);
+  });
+
+  it("keeps one live key of a name when two creations race", async () => {
+    const owner = await createUser();
+    const organization = await createOrganizationWith({ owner });
+    const ctx = await sessionContext(owner, organization.slug);
+    const results = await Promise.allSettled([createApiKey(ctx, key("twin")), createApiKey(ctx, key("TWIN"))]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "api_key_name_taken" } });
+    expect(await keysOf(organization.id)).toHaveLength(1);
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "api_key.created")));
+    expect(events).toHaveLength(1);
+  });
+});
+
 describe("listApiKeys", () => {
   it("pages newest first with keyset cursors, both ways, and ignores a cursor from another account", async () => {
     const owner = await createUser();
