@@ -37,6 +37,32 @@ describe("parseForm", () => {
     expect(parseForm(schema, form({ name: "Ann", note: "line 1\r\nline\t2" })).success).toBe(true);
   });
 
+  it("keeps a repeated key: its values become an array, in order", () => {
+    const data = new FormData();
+    data.append("tag", "a");
+    data.append("name", "Ann");
+    data.append("tag", "b");
+    data.append("tag", "c");
+    const tags = z.object({ name: z.string(), tag: z.array(z.string()) });
+    expect(parseForm(tags, data)).toEqual({ success: true, data: { name: "Ann", tag: ["a", "b", "c"] } });
+    // A schema that wants one value refuses two, rather than silently keeping one of them.
+    expect(parseForm(schema, form({ name: "Ann" })).success).toBe(true);
+    const twice = new FormData();
+    twice.append("name", "Ann");
+    twice.append("name", "Bob");
+    expect(parseForm(schema, twice).success).toBe(false);
+  });
+
+  it("checks every value of a repeated key for control characters, with one error for the field", () => {
+    const data = new FormData();
+    data.append("tag", "fine");
+    data.append("tag", "bad\u0000");
+    data.append("tag", "also\u0007bad");
+    const parsed = parseForm(z.object({ tag: z.array(z.string()) }), data);
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(invalid(parsed.error)).toHaveProperty("fieldErrors", { tag: [DISALLOWED_CHARACTERS_MESSAGE] });
+  });
+
   it("treats prototype keys as plain fields", () => {
     const data = form({ name: "Ann" });
     for (const key of ["__proto__", "constructor", "toString"]) data.append(key, "x");

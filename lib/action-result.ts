@@ -23,8 +23,10 @@ export function isForm(value: unknown): value is FormData {
 export type ParsedForm<T> = { success: true; data: T } | { success: false; error: z.ZodError };
 
 /**
- * Reads a form into the schema's input. Every text field is first checked for characters no field
- * may hold (NUL and other controls): such a field gets its own error, and the schema is not run.
+ * Reads a form into the schema's input (a form adapter, lib/validation/form-adapters.ts, or a wire
+ * schema the form posts as is). A key sent once is a value, a key sent several times an array of
+ * its values in order. Every text value is first checked for characters no field may hold (NUL and
+ * other controls): such a field gets its own error, and the schema is not run.
  */
 export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: unknown): ParsedForm<z.output<Schema>> {
   if (!isForm(formData)) return { success: false, error: new z.ZodError([{ code: "custom", path: [], message: NOT_A_FORM_MESSAGE, input: formData }]) };
@@ -32,8 +34,11 @@ export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: un
   const issues: z.core.$ZodIssue[] = [];
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    if (typeof value === "string" && hasDisallowedCharacters(value)) issues.push({ code: "custom", path: [key], message: DISALLOWED_CHARACTERS_MESSAGE, input: value });
-    raw[key] = value;
+    if (typeof value === "string" && hasDisallowedCharacters(value) && !issues.some((issue) => issue.path[0] === key)) {
+      issues.push({ code: "custom", path: [key], message: DISALLOWED_CHARACTERS_MESSAGE, input: value });
+    }
+    const earlier = raw[key];
+    raw[key] = !(key in raw) ? value : Array.isArray(earlier) ? [...(earlier as unknown[]), value] : [earlier, value];
   }
   if (issues.length > 0) return { success: false, error: new z.ZodError(issues) };
   const parsed = schema.safeParse({ ...raw });

@@ -22,6 +22,8 @@ interface ErrorCodeInfo {
 }
 
 export const errorCodes = {
+  invalid_input: { kind: "invalid", description: "The input does not match the operation's schema; every failing field is listed." },
+
   // Accounts and organizations
   account_not_found: { kind: "not_found", description: "The account no longer exists (it was deleted meanwhile)." },
   slug_taken: { kind: "conflict", description: "Another account already has this URL (slug)." },
@@ -92,6 +94,13 @@ export const errorCodes = {
   unknown_metric: { kind: "invalid", description: "The metric is not in the console's catalog." },
   invalid_quantity: { kind: "invalid", description: "The quantity is not a positive decimal the console can store." },
   invalid_time: { kind: "invalid", description: "The time of the usage is not a valid date." },
+  time_in_future: { kind: "invalid", description: "Per record: the time is more than 5 minutes ahead of the console's clock." },
+  period_closed: { kind: "conflict", description: "Per record: the month is already invoiced for the account; invoices never change, so late usage is refused." },
+  invalid_idempotency_key: { kind: "invalid", description: "Per record: the idempotency key is not 1 to 200 characters without control characters." },
+  duplicate_in_batch: { kind: "invalid", description: "Per record: another record of the batch has the same idempotency key with different content." },
+  invalid_record: { kind: "invalid", description: "Per record: the record is not an object." },
+  usage_batch_invalid: { kind: "invalid", description: "The usage batch was refused as a whole (its errors name each failing record); nothing was written." },
+  usage_query_invalid: { kind: "invalid", description: "The usage aggregates query is malformed (granularity, metric, from or to)." },
 
   // API keys and platform keys
   api_key_invalid: { kind: "invalid", description: "The key to create is malformed: its name must have 1 to 100 characters." },

@@ -57,6 +57,16 @@ CREATE TRIGGER usage_daily_on_update AFTER UPDATE ON usage_records
 CREATE TRIGGER usage_daily_on_delete AFTER DELETE ON usage_records
   REFERENCING OLD TABLE AS usage_removed FOR EACH STATEMENT EXECUTE FUNCTION usage_daily_remove();
 --> statement-breakpoint
+CREATE FUNCTION usage_daily_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM usage_daily;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER usage_daily_on_truncate AFTER TRUNCATE ON usage_records
+  FOR EACH STATEMENT EXECUTE FUNCTION usage_daily_clear();
+--> statement-breakpoint
 -- The triggers hold usage_records against writers until this migration commits, so the aggregate
 -- is recomputed from a still table (0007's backfill may predate rows written since).
 DELETE FROM usage_daily;

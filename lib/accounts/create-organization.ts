@@ -8,13 +8,15 @@ import { actingMember } from "@/lib/authz/member-actor";
 import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { assertUnderOrganizationCap } from "./organization-cap";
-import type { OrganizationInput } from "./schemas";
+import { parseWire } from "@/lib/validation/wire";
+import { organizationBody, type OrganizationInput } from "./schemas";
 
 export const slugTakenMessage = "This URL is already taken. Choose another.";
 
 /** Creates an organization whose creator (a person, never the platform or a job) is its owner. Starts suspended unless the operator says otherwise. */
-export async function createOrganization(ctx: ActorContext, input: OrganizationInput): Promise<Account> {
+export async function createOrganization(ctx: ActorContext, body: OrganizationInput): Promise<Account> {
   const user = actingMember(ctx);
+  const input = parseWire(organizationBody, body);
   try {
     return await db.transaction(async (tx) => {
       await assertUnderOrganizationCap(tx, user.userId);

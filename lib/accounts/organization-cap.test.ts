@@ -7,9 +7,9 @@ import { db } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { createOrganization } from "./create-organization";
-import { organizationSchema } from "./schemas";
+import { organizationForm } from "./schemas";
 
-const input = () => organizationSchema.parse({ name: "Capped", slug: uniqueSlug() });
+const input = () => organizationForm.parse({ name: "Capped", slug: uniqueSlug() });
 
 describe("MAX_ORGANIZATIONS_PER_USER", () => {
   afterEach(() => {
@@ -27,7 +27,7 @@ describe("MAX_ORGANIZATIONS_PER_USER", () => {
 
     const owner = await createUser();
     const other = await createOrganizationWith({ owner });
-    await inviteMembers(await contextFor(owner, other.slug), [user.email], "member");
+    await inviteMembers(await contextFor(owner, other.slug), { emails: [user.email], role: "member" });
     const [invitation] = await db.select().from(invitations).where(eq(invitations.email, user.email.toLowerCase()));
     await expect(respondToInvitation(actorFor(user), { invitationId: invitation!.id }, "accept")).rejects.toThrow(/at most 1 organization/);
   });

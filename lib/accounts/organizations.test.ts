@@ -8,10 +8,10 @@ import { roles, type Role } from "@/lib/authz/roles";
 import { PublicError } from "@/lib/errors";
 import { actorFor, contextFor, createOrganizationWith, createUser, uniqueSlug } from "@/test/factories";
 import { createOrganization } from "./create-organization";
-import { organizationSchema } from "./schemas";
+import { organizationForm } from "./schemas";
 import { updateOrganization } from "./update-organization";
 
-const input = (slug = uniqueSlug()) => organizationSchema.parse({ name: "Acme", slug, description: "Rockets", isCompany: "on" });
+const input = (slug = uniqueSlug()) => organizationForm.parse({ name: "Acme", slug, description: "Rockets", isCompany: "on" });
 
 describe("createOrganization", () => {
   it("makes the creator its owner, starts suspended and records an audit event", async () => {
@@ -85,5 +85,19 @@ describe("updateOrganization", () => {
     const theirs = await createOrganizationWith({});
     const ctx = await contextFor(owner, mine.slug);
     await expect(updateOrganization(ctx, input(theirs.slug))).rejects.toMatchObject({ fieldErrors: { slug: [expect.stringMatching(/taken/)] } });
+  });
+});
+
+describe("wire input", () => {
+  it("createOrganization and updateOrganization validate what they are given with the wire schema, whoever calls", async () => {
+    const user = await createUser();
+    const slug = uniqueSlug();
+    const refused = await createOrganization(actorFor(user), { name: "", slug, description: "", isCompany: "on" } as never).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "invalid_input", fieldErrors: { name: [expect.any(String)], isCompany: [expect.any(String)] } });
+    expect(await db.select().from(accounts).where(eq(accounts.slug, slug))).toEqual([]);
+    const organization = await createOrganization(actorFor(user), { name: "Wired", slug, description: "", isCompany: true });
+    const ctx = await contextFor(user, organization.slug);
+    await expect(updateOrganization(ctx, { name: "Wired", slug: "Not A Slug!", description: "", isCompany: false })).rejects.toMatchObject({ code: "invalid_input" });
+    expect((await updateOrganization(ctx, { name: "Rewired", slug, description: "", isCompany: false })).name).toBe("Rewired");
   });
 });

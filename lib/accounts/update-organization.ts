@@ -7,11 +7,13 @@ import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { slugTakenMessage } from "./create-organization";
-import type { OrganizationInput } from "./schemas";
+import { parseWire } from "@/lib/validation/wire";
+import { organizationBody, type OrganizationInput } from "./schemas";
 
 /** Updates an organization's settings; the audit event records each changed field's old and new value. */
-export async function updateOrganization(ctx: AccountContext, input: OrganizationInput): Promise<Account> {
+export async function updateOrganization(ctx: AccountContext, body: OrganizationInput): Promise<Account> {
   assertCan(ctx, "account.update");
+  const input = parseWire(organizationBody, body);
   if (ctx.account.kind !== "organization") throw new PublicError("personal_space_not_editable", "A personal space is edited through your profile.");
   try {
     return await db.transaction(async (tx) => {

@@ -9,7 +9,12 @@ import { idempotency } from "./idempotency";
 import { ApiProblem, notFound, problemResponse } from "./problem";
 import { rateLimit } from "./rate-limit";
 import { API_BASE, apiRouter } from "./router";
+import { registerAccount } from "./routes/account";
+import { registerAuditEvents } from "./routes/audit-events";
+import { registerInvitations } from "./routes/invitations";
+import { registerInvoices } from "./routes/invoices";
 import { registerMe } from "./routes/me";
+import { registerMembers } from "./routes/members";
 import { registerUsage } from "./routes/usage";
 
 /**
@@ -26,7 +31,12 @@ function buildApp() {
 
   registerSecuritySchemes(app);
   registerMe(app);
+  registerAccount(app);
+  registerMembers(app);
+  registerInvitations(app);
+  registerInvoices(app);
   registerUsage(app);
+  registerAuditEvents(app);
 
   let document: unknown;
   app.get("/openapi.json", (c) => {

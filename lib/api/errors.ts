@@ -4,7 +4,9 @@ import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
 import { ForbiddenError } from "@/lib/authz/can";
 import { permissions } from "@/lib/authz/permissions";
+import { errorStatus, isErrorCode } from "@/lib/error-codes";
 import { PublicError } from "@/lib/errors";
+import { InvalidInputError } from "@/lib/validation/wire";
 import type { ApiEnv } from "./env";
 import { ApiProblem, notFound, problemResponse, validationFailed, type ProblemFieldError } from "./problem";
 
@@ -28,44 +30,32 @@ export function validationHook(result: { success: true } | { success: false; err
   throw validationFailed(fieldErrors(result.error.issues));
 }
 
-/** Statuses of the lib's PublicError codes; a code not listed is a 409 (a rule refused the change), 422 when it names fields. */
-const publicErrorStatus: Record<string, number> = {
-  not_found: 404,
-  forbidden: 403,
-  rate_limited: 429,
-  validation_failed: 422,
-  invalid_request: 422,
-};
-
-function forbiddenProblem(c: Context<ApiEnv>, error: ForbiddenError): ApiProblem {
-  const credential = c.get("credential");
-  const label = permissions[error.permission].label;
-  if (credential?.kind === "platform") {
-    return new ApiProblem(403, "insufficient_scope", `This platform key has no scope that grants "${label}".`);
+function forbiddenProblem(error: ForbiddenError): ApiProblem {
+  const label = error.permission ? permissions[error.permission].label : null;
+  if (error.code === "insufficient_scope") {
+    return new ApiProblem(403, "insufficient_scope", label ? `This platform key has no scope that grants "${label}".` : "This platform key may not do this.");
   }
-  if (credential?.kind === "member" && credential.key.readOnly && permissions[error.permission].access === "write") {
-    return new ApiProblem(403, "read_only_key", "This key is read-only: it cannot change anything.");
-  }
-  return new ApiProblem(403, "forbidden", `Your role in this account does not allow this: "${label}".`);
+  if (error.code === "read_only_key") return new ApiProblem(403, "read_only_key", "This key is read-only: it cannot change anything.");
+  return new ApiProblem(403, "forbidden", label ? `Your role in this account does not allow this: "${label}".` : "Only a member may do this, with their own key.");
 }
 
 /**
- * A rule's refusal: its machine code (the lib's `PublicError.code`) and message; field errors make
- * it a 422 `validation_failed` unless the code says otherwise.
+ * A rule's refusal: the lib's machine code (lib/error-codes.ts), the HTTP status its kind calls for,
+ * the message, and the fields it names.
  */
 function publicErrorProblem(error: PublicError): ApiProblem {
-  const fields = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ path: field.split("."), message }))) : [];
-  const own = (error as PublicError & { code?: string }).code;
-  const code = own ?? (fields.length ? "validation_failed" : "invalid_request");
-  const status = publicErrorStatus[code] ?? (fields.length ? 422 : 409);
-  const errors = fields.map((field) => ({ path: field.path, code: own ?? "invalid", message: field.message }));
-  return new ApiProblem(status, code, error.message, errors.length ? { errors } : {});
+  if (error instanceof InvalidInputError) return validationFailed(error.issues.map((issue) => ({ path: issue.path, code: "invalid", message: issue.message })));
+  const errors = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ path: field.split("."), code: error.code, message }))) : [];
+  const status = isErrorCode(error.code) ? errorStatus(error.code) : 422;
+  // Invalid fields are a validation failure like any other; the rule's own code is on each field.
+  if (status === 422 && errors.length) return validationFailed(errors, error.message);
+  return new ApiProblem(status, error.code, error.message, errors.length ? { errors } : {});
 }
 
 /** Every error below the router as problem+json; an unexpected one is logged and answered without detail. */
 export function toProblem(error: unknown, c: Context<ApiEnv>): ApiProblem {
   if (error instanceof ApiProblem) return error;
-  if (error instanceof ForbiddenError) return forbiddenProblem(c, error);
+  if (error instanceof ForbiddenError) return forbiddenProblem(error);
   if (error instanceof PublicError) return publicErrorProblem(error);
   if (error instanceof HTTPException) {
     if (error.status === 400) return new ApiProblem(400, "malformed_json", "The request body is not valid JSON.");

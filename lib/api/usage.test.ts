@@ -90,7 +90,7 @@ describe("POST /api/v1/accounts/{slug}/usage", () => {
     expect(asOwner.status).toBe(403);
     expect(asOwner.body.code).toBe("forbidden");
     const readOnly = await createMemberKey(owner, account, { readOnly: true });
-    expect((await call("POST", path, { token: readOnly.token, body: { records: [record(metric)] } })).body.code).toBe("read_only_key");
+    expect((await call("POST", path, { token: readOnly.token, body: { records: [record(metric)] } })).body.code).toBe("forbidden");
     const reader = await createPlatformKey(["usage:read", "accounts:read"]);
     const asReader = await call("POST", path, { token: reader.token, body: { records: [record(metric)] } });
     expect(asReader.status).toBe(403);

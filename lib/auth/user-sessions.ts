@@ -7,10 +7,10 @@ import { personContext } from "@/lib/authz/member-actor";
 import { config } from "@/lib/config";
 import type { RequestInfo } from "@/lib/request-info";
 import { personalSpaceId } from "@/lib/users/personal-space";
+import { isUuid } from "@/lib/validation/ids";
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Session ids come from cookies and forms: anything not shaped like one matches no row (and never reaches SQL). */
-export const isSessionId = (value: unknown): value is string => typeof value === "string" && uuidShape.test(value);
+export const isSessionId = isUuid;
 
 /** Every sign-in path goes through here: the password was just entered, so the session starts authenticated and seen. */
 export async function createUserSession(userId: string, request: RequestInfo, executor: Executor = db): Promise<string> {

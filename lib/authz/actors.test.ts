@@ -53,7 +53,7 @@ describe("a member through an API key", () => {
     const organization = await createOrganizationWith({ owner, admin });
     const ctx = await keyContext(admin, organization.slug, false);
     const invitee = uniqueEmail("via-key");
-    expect(await inviteMembers(ctx, [invitee], "member")).toEqual([expect.objectContaining({ ok: true })]);
+    expect(await inviteMembers(ctx, { emails: [invitee], role: "member" })).toEqual([expect.objectContaining({ ok: true })]);
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.accountId, organization.id), eq(auditEvents.action, "member.invited")));
     expect(event).toMatchObject({
       actorId: admin.id,
@@ -83,7 +83,7 @@ describe("a member through an API key", () => {
     expect((await listMembers(ctx, listQuery)).total).toBe(2);
     const before = await eventCount(organization.id);
     const writes: Promise<unknown>[] = [
-      inviteMembers(ctx, [uniqueEmail("ro")], "member"),
+      inviteMembers(ctx, { emails: [uniqueEmail("ro")], role: "member" }),
       changeMemberRole(ctx, member.id, "admin"),
       removeMember(ctx, member.id),
       leaveOrganization(ctx),
@@ -129,7 +129,7 @@ describe("the platform", () => {
     expect((await listMembers(reader!, listQuery)).total).toBe(1);
     const blind = await findAccountContext(platformContext(["usage:write"]), organization.slug);
     expect(await refusal(listMembers(blind!, listQuery))).toBe("insufficient_scope");
-    expect(await refusal(inviteMembers(reader!, [uniqueEmail("platform")], "member"))).toBe("insufficient_scope");
+    expect(await refusal(inviteMembers(reader!, { emails: [uniqueEmail("platform")], role: "member" }))).toBe("insufficient_scope");
     expect(await findAccountContext(platformContext(["members:read"]), "no-such-account")).toBeNull();
   });
 
@@ -154,7 +154,7 @@ describe("a job", () => {
     const organization = await createOrganizationWith({ owner, member });
     const job = jobAccountContext("test-job", "the test job", organization);
     expect((await listMembers(job, listQuery)).total).toBe(2);
-    expect(await refusal(inviteMembers(job, [uniqueEmail("job")], "member"))).toBe("forbidden");
+    expect(await refusal(inviteMembers(job, { emails: [uniqueEmail("job")], role: "member" }))).toBe("forbidden");
     expect(await refusal(removeMember(job, member.id))).toBe("forbidden");
   });
 

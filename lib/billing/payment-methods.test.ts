@@ -7,7 +7,7 @@ import { roles, type Role } from "@/lib/authz/roles";
 import { tokenizeCard } from "@/lib/payments/sandbox/tokenize";
 import { contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { addPaymentMethod, listPaymentMethods, removePaymentMethod, setDefaultPaymentMethod } from "./payment-methods";
-import { addPaymentMethodSchema, MAX_PAYMENT_METHODS } from "./payment-methods-schema";
+import { addPaymentMethodBody, MAX_PAYMENT_METHODS } from "./payment-methods-schema";
 
 const billingRoles: Role[] = ["owner", "admin", "billing"];
 
@@ -95,9 +95,9 @@ describe("addPaymentMethod", () => {
   });
 
   it("the action's schema takes a token and a name, nothing shaped like a card", () => {
-    expect(addPaymentMethodSchema.safeParse({ token: "tok_sandbox_abc", holderName: " Ada " }).data).toEqual({ token: "tok_sandbox_abc", holderName: "Ada" });
-    expect(addPaymentMethodSchema.safeParse({ token: "4242 4242 4242 4242" }).success).toBe(false);
-    expect(addPaymentMethodSchema.safeParse({}).success).toBe(false);
+    expect(addPaymentMethodBody.safeParse({ token: "tok_sandbox_abc", holderName: " Ada " }).data).toEqual({ token: "tok_sandbox_abc", holderName: "Ada" });
+    expect(addPaymentMethodBody.safeParse({ token: "4242 4242 4242 4242" }).success).toBe(false);
+    expect(addPaymentMethodBody.safeParse({}).success).toBe(false);
   });
 });
 

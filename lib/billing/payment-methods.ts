@@ -9,7 +9,9 @@ import { actorUserId } from "@/lib/authz/member-actor";
 import { PublicError } from "@/lib/errors";
 import { paymentProvider } from "@/lib/payments";
 import { lockAccountForBilling } from "./ledger";
-import { MAX_PAYMENT_METHODS, type AddPaymentMethodInput } from "./payment-methods-schema";
+import { isUuid } from "@/lib/validation/ids";
+import { parseWire } from "@/lib/validation/wire";
+import { addPaymentMethodBody, MAX_PAYMENT_METHODS, type AddPaymentMethodInput } from "./payment-methods-schema";
 
 /**
  * The account's cards, as the console knows them: the provider's reusable token and what may be
@@ -44,6 +46,7 @@ export async function listPaymentMethods(ctx: AccountContext): Promise<PaymentMe
 
 /** The card, only if it belongs to this account; locked for the caller's transaction. */
 export async function findPaymentMethod(tx: Transaction, accountId: string, paymentMethodId: string) {
+  if (!isUuid(paymentMethodId)) return null;
   const [method] = await tx
     .select()
     .from(paymentMethods)
@@ -60,8 +63,9 @@ async function cardCount(executor: Executor, accountId: string) {
 const tooManyCards = `An account keeps at most ${MAX_PAYMENT_METHODS} cards. Remove one first.`;
 
 /** Attaches a one-time token from the provider's component as a saved card. The first card becomes the default. */
-export async function addPaymentMethod(ctx: AccountContext, input: AddPaymentMethodInput) {
+export async function addPaymentMethod(ctx: AccountContext, body: AddPaymentMethodInput) {
   assertCan(ctx, "billing.manage");
+  const input = parseWire(addPaymentMethodBody, body);
   if ((await cardCount(db, ctx.account.id)) >= MAX_PAYMENT_METHODS) throw new PublicError("payment_method_limit", tooManyCards);
   const provider = paymentProvider();
   // A call to the processor: outside any transaction.

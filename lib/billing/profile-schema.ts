@@ -5,7 +5,8 @@ import { checkTaxId } from "./tax-id";
 const line = (label: string, max = 120) => z.string().trim().min(1, `Enter the ${label}.`).max(max, `Use at most ${max} characters.`);
 const optional = (max = 120) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
 
-export const billingProfileSchema = z
+/** Wire and form alike: who is invoiced, and where (every field a string; the tax id is normalized). */
+export const billingProfileBody = z
   .object({
     legalName: line("legal name", 160),
     addressLine1: line("street address"),
@@ -26,4 +27,4 @@ export const billingProfileSchema = z
     return { ...profile, taxId: taxId.value };
   });
 
-export type BillingProfileInput = z.infer<typeof billingProfileSchema>;
+export type BillingProfileInput = z.output<typeof billingProfileBody>;

@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/authz/can";
 import { roles } from "@/lib/authz/roles";
 import { contextFor, createOrganizationWith, createUser } from "@/test/factories";
 import { getBillingProfile, saveBillingProfile } from "./profile";
-import { billingProfileSchema } from "./profile-schema";
+import { billingProfileBody } from "./profile-schema";
 
 const valid = {
   legalName: "Acme SAS",
@@ -18,20 +18,20 @@ const valid = {
   billingEmail: "Billing@Acme.example",
 };
 
-describe("billingProfileSchema", () => {
+describe("billingProfileBody", () => {
   it("normalises a valid profile", () => {
-    expect(billingProfileSchema.parse(valid)).toMatchObject({ country: "FR", taxId: "FR40303265045", billingEmail: "billing@acme.example", addressLine2: "" });
+    expect(billingProfileBody.parse(valid)).toMatchObject({ country: "FR", taxId: "FR40303265045", billingEmail: "billing@acme.example", addressLine2: "" });
   });
   it("checks the VAT number against the chosen country", () => {
-    const result = billingProfileSchema.safeParse({ ...valid, country: "DE" });
+    const result = billingProfileBody.safeParse({ ...valid, country: "DE" });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ["taxId"] });
-    expect(billingProfileSchema.safeParse({ ...valid, taxId: "FR40303265046" }).error?.issues[0]?.message).toMatch(/check digits|not a valid/);
-    expect(billingProfileSchema.safeParse({ ...valid, country: "US", taxId: "12-3456789" }).success).toBe(true);
-    expect(billingProfileSchema.safeParse({ ...valid, taxId: "" }).success).toBe(true);
+    expect(billingProfileBody.safeParse({ ...valid, taxId: "FR40303265046" }).error?.issues[0]?.message).toMatch(/check digits|not a valid/);
+    expect(billingProfileBody.safeParse({ ...valid, country: "US", taxId: "12-3456789" }).success).toBe(true);
+    expect(billingProfileBody.safeParse({ ...valid, taxId: "" }).success).toBe(true);
   });
   it("refuses unknown countries and missing fields with a message each", () => {
-    const result = billingProfileSchema.safeParse({ ...valid, country: "XX", city: "", billingEmail: "nope" });
+    const result = billingProfileBody.safeParse({ ...valid, country: "XX", city: "", billingEmail: "nope" });
     const fields = result.error?.issues.map((issue) => issue.path[0]).sort();
     expect(fields).toEqual(["billingEmail", "city", "country"]);
   });
@@ -44,7 +44,7 @@ describe("saveBillingProfile", () => {
       const user = await createUser();
       const organization = await createOrganizationWith([[user, role]]);
       const ctx = await contextFor(user, organization.slug);
-      const attempt = saveBillingProfile(ctx, billingProfileSchema.parse(valid));
+      const attempt = saveBillingProfile(ctx, billingProfileBody.parse(valid));
       if (allowed) {
         await attempt;
         expect((await getBillingProfile(ctx))?.legalName).toBe("Acme SAS");
@@ -60,8 +60,8 @@ describe("saveBillingProfile", () => {
     const user = await createUser();
     const space = await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.personalOwnerId, user.id) });
     const ctx = await contextFor(user, space!.slug);
-    await saveBillingProfile(ctx, billingProfileSchema.parse(valid));
-    await saveBillingProfile(ctx, billingProfileSchema.parse({ ...valid, city: "Lyon", postalCode: "69001" }));
+    await saveBillingProfile(ctx, billingProfileBody.parse(valid));
+    await saveBillingProfile(ctx, billingProfileBody.parse({ ...valid, city: "Lyon", postalCode: "69001" }));
     expect(await getBillingProfile(ctx)).toMatchObject({ city: "Lyon", postalCode: "69001" });
   });
 });

@@ -5,7 +5,8 @@ import { billingProfiles } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
-import type { BillingProfileInput } from "./profile-schema";
+import { parseWire } from "@/lib/validation/wire";
+import { billingProfileBody, type BillingProfileInput } from "./profile-schema";
 
 export async function getBillingProfile(ctx: AccountContext) {
   assertCan(ctx, "billing.view");
@@ -14,8 +15,9 @@ export async function getBillingProfile(ctx: AccountContext) {
 }
 
 /** Creates or replaces the account's billing profile; the audit event lists the fields that changed. */
-export async function saveBillingProfile(ctx: AccountContext, input: BillingProfileInput) {
+export async function saveBillingProfile(ctx: AccountContext, body: BillingProfileInput) {
   assertCan(ctx, "billing.manage");
+  const input = parseWire(billingProfileBody, body);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(billingProfiles).where(eq(billingProfiles.accountId, ctx.account.id)).for("update");
     await tx

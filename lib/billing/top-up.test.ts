@@ -11,7 +11,7 @@ import { accountBalanceMinor, appendLedgerEntry } from "./ledger";
 import { addPaymentMethod } from "./payment-methods";
 import { topUp } from "./top-up";
 import { creditsOverview } from "./top-up-queries";
-import { topUpSchema } from "./top-up-schema";
+import { topUpBody, topUpForm } from "./top-up-schema";
 
 const billingRoles: Role[] = ["owner", "admin", "billing"];
 
@@ -25,7 +25,7 @@ async function organizationWithCard(number = "4242424242424242", status: "active
   return { owner, organization, ctx, card };
 }
 
-const input = (paymentMethodId: string, amount = "25.00", idempotencyKey?: string) => topUpSchema.parse({ amount, paymentMethodId, idempotencyKey });
+const input = (paymentMethodId: string, amount = "25.00", idempotencyKey?: string) => topUpForm.parse({ amount, paymentMethodId, idempotencyKey });
 
 async function stateOf(accountId: string) {
   const [account] = await db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId));
@@ -116,7 +116,7 @@ describe("topUp", () => {
   });
 });
 
-describe("topUpSchema", () => {
+describe("topUpForm", () => {
   const id = crypto.randomUUID();
   it.each([
     ["5", 500],
@@ -124,14 +124,20 @@ describe("topUpSchema", () => {
     ["10 000,00", 1_000_000],
     ["1234.56", 123_456],
   ])("reads %s as %i minor units", (amount, minor) => {
-    expect(topUpSchema.parse({ amount, paymentMethodId: id }).amount).toBe(minor);
+    expect(topUpForm.parse({ amount, paymentMethodId: id }).amountMinor).toBe(minor);
   });
   it.each(["4.99", "10000.01", "", "abc", "-5", "5.001"])("refuses %s", (amount) => {
-    const result = topUpSchema.safeParse({ amount, paymentMethodId: id });
+    const result = topUpForm.safeParse({ amount, paymentMethodId: id });
     expect(result.error?.issues[0]).toMatchObject({ path: ["amount"], message: "Enter an amount from 5.00 to 10,000.00." });
   });
+  it("turns the typed amount into the wire's integer minor units", () => {
+    expect(topUpForm.parse({ amount: "25.00", paymentMethodId: id, idempotencyKey: "a".repeat(16) })).toEqual({ amountMinor: 2500, paymentMethodId: id, idempotencyKey: "a".repeat(16) });
+    expect(topUpBody.safeParse({ amountMinor: 25.5, paymentMethodId: id }).success).toBe(false);
+    expect(topUpBody.safeParse({ amountMinor: "2500", paymentMethodId: id }).success).toBe(false);
+    expect(topUpBody.safeParse({ amountMinor: 2500, paymentMethodId: id }).success).toBe(true);
+  });
   it("ignores a malformed idempotency key rather than failing", () => {
-    expect(topUpSchema.parse({ amount: "5", paymentMethodId: id, idempotencyKey: "x" }).idempotencyKey).toBeUndefined();
+    expect(topUpForm.parse({ amount: "5", paymentMethodId: id, idempotencyKey: "x" }).idempotencyKey).toBeUndefined();
   });
 });
 

@@ -10,10 +10,11 @@ import { actorUserId } from "@/lib/authz/member-actor";
 import { config } from "@/lib/config";
 import { PublicError } from "@/lib/errors";
 import { paymentProvider, type ChargeOutcome } from "@/lib/payments";
+import { parseWire } from "@/lib/validation/wire";
 import { activateAfterPayment } from "./activation";
 import { accountBalanceMinor, appendLedgerEntry, lockAccountForBilling } from "./ledger";
 import { unknownPaymentMethod } from "./payment-methods";
-import type { TopUpInput } from "./top-up-schema";
+import { topUpBody, type TopUpInput } from "./top-up-schema";
 
 type FailureCode = Extract<ChargeOutcome, { status: "failed" }>["code"];
 
@@ -53,8 +54,9 @@ async function charge(...args: Parameters<ReturnType<typeof paymentProvider>["ch
  * "pending charge" between the processor call and the transaction. A retried submission with the
  * same idempotency key charges once and credits once.
  */
-export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<TopUpResult> {
+export async function topUp(ctx: AccountContext, body: TopUpInput): Promise<TopUpResult> {
   assertCan(ctx, "billing.manage");
+  const input = parseWire(topUpBody, body);
   const provider = paymentProvider();
   const currency = config().CURRENCY;
   const [method] = await db
@@ -64,11 +66,11 @@ export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<Top
   if (!method) throw PublicError.field("payment_method_not_found", "paymentMethodId", unknownPaymentMethod);
   if (method.provider !== provider.id) throw PublicError.field("payment_method_other_provider", "paymentMethodId", "This card was saved with another payment provider. Add it again.");
 
-  const idempotencyKey = `top-up:${ctx.account.id}:${method.id}:${input.amount}:${input.idempotencyKey ?? randomUUID()}`;
+  const idempotencyKey = `top-up:${ctx.account.id}:${method.id}:${input.amountMinor}:${input.idempotencyKey ?? randomUUID()}`;
   const card = `${method.brand} •••• ${method.last4}`;
   const outcome = await charge({
     reusableToken: method.providerToken,
-    amountMinor: input.amount,
+    amountMinor: input.amountMinor,
     currency,
     idempotencyKey,
     description: `Credits for ${ctx.account.name}`,
@@ -96,7 +98,7 @@ export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<Top
         accountId: ctx.account.id,
         paymentMethodId: stillSaved?.id ?? null,
         purpose: "top_up",
-        amountMinor: input.amount,
+        amountMinor: input.amountMinor,
         currency,
         status: outcome.status,
         providerReference: outcome.status === "succeeded" ? outcome.reference : null,
@@ -104,7 +106,7 @@ export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<Top
         failureMessage,
       })
       .returning({ id: payments.id });
-    const metadata = { amountMinor: input.amount, currency, paymentId: payment!.id, paymentMethodId: method.id, card };
+    const metadata = { amountMinor: input.amountMinor, currency, paymentId: payment!.id, paymentMethodId: method.id, card };
     if (outcome.status === "failed") {
       await recordAuditEvent(tx, ctx, { action: "payment.failed", targetType: "payment", targetId: payment!.id, metadata: { ...metadata, purpose: "top_up", code: outcome.code } });
       return { ok: false as const, failure: failureMessage ?? "The payment could not be processed." };
@@ -112,7 +114,7 @@ export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<Top
     await appendLedgerEntry(tx, {
       accountId: ctx.account.id,
       kind: "top_up",
-      amountMinor: input.amount,
+      amountMinor: input.amountMinor,
       currency,
       description: `Top-up with ${card}`,
       reference: { type: "payment", id: payment!.id },
@@ -124,5 +126,5 @@ export async function topUp(ctx: AccountContext, input: TopUpInput): Promise<Top
   });
 
   if (!result.ok) throw new PublicError("payment_failed", result.failure);
-  return { amountMinor: input.amount, currency, balanceMinor: result.balanceMinor, activated: result.activated };
+  return { amountMinor: input.amountMinor, currency, balanceMinor: result.balanceMinor, activated: result.activated };
 }

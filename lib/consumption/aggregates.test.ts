@@ -89,9 +89,9 @@ describe("usageAggregates", () => {
     const { owner, account } = await accountWithUsage();
     const member = await createUser();
     await db.insert(memberships).values({ accountId: account.id, userId: member.id, role: "member" });
-    await expect(usageAggregates((await contextFor(owner, account.slug)) as never, {}, now)).resolves.toMatchObject({ granularity: "day" });
+    await expect(usageAggregates(await contextFor(owner, account.slug), {}, now)).resolves.toMatchObject({ granularity: "day" });
     await expect(usageAggregates(memberKeyContext(account, owner, "developer", true), {}, now)).resolves.toMatchObject({ granularity: "day" });
-    await expect(usageAggregates((await contextFor(member, account.slug)) as never, {}, now)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(usageAggregates(await contextFor(member, account.slug), {}, now)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(usageAggregates(platformContext(account, ["usage:write", "accounts:read"]), {}, now)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -30,12 +30,12 @@ export function aggregatePeriod(granularity: "day" | "month", from: string | und
     const [year, month] = [now.getUTCFullYear(), now.getUTCMonth()];
     start = dayOf(Date.UTC(year, month - 11, 1));
   }
-  if (start >= end) throw PublicError.field("from", "from must be before to.");
+  if (start >= end) throw PublicError.field("usage_query_invalid", "from", "from must be before to.");
   if (granularity === "day" && (dayTime(end) - dayTime(start)) / DAY_MS > MAX_AGGREGATE_DAYS) {
-    throw PublicError.field("to", `A daily query covers at most ${MAX_AGGREGATE_DAYS} days.`);
+    throw PublicError.field("usage_query_invalid", "to", `A daily query covers at most ${MAX_AGGREGATE_DAYS} days.`);
   }
   if (granularity === "month" && monthsBetween(start, end) > MAX_AGGREGATE_MONTHS) {
-    throw PublicError.field("to", `A monthly query covers at most ${MAX_AGGREGATE_MONTHS} months.`);
+    throw PublicError.field("usage_query_invalid", "to", `A monthly query covers at most ${MAX_AGGREGATE_MONTHS} months.`);
   }
   return { from: start, to: end };
 }
@@ -51,7 +51,7 @@ export async function usageAggregates(ctx: AccountContext, query: UsageAggregate
   const parsed = usageAggregatesQuery.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw PublicError.field(String(issue.path[0] ?? "query"), issue.message);
+    throw PublicError.field("usage_query_invalid", String(issue.path[0] ?? "query"), issue.message);
   }
   const { granularity, metric } = parsed.data;
   const { from, to } = aggregatePeriod(granularity, parsed.data.from, parsed.data.to, now);

@@ -322,7 +322,7 @@ describe("reportUsage", () => {
       memberKeyContext(account, owner, "owner", true), // a read-only key
       platformContext(account, ["usage:read", "accounts:read", "members:read", "audit:read"]), // every scope but usage:write
     ];
-    for (const ctx of refused) await expect(reportUsage(ctx as never, batch, now)).rejects.toBeInstanceOf(ForbiddenError);
+    for (const ctx of refused) await expect(reportUsage(ctx, batch, now)).rejects.toBeInstanceOf(ForbiddenError);
     await expectNothingWritten(account.id);
     expect(await reportUsage(platformContext(account, ["usage:write"]), batch, now)).toMatchObject({ recorded: 1 });
   });

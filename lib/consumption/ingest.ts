@@ -40,6 +40,7 @@ export class UsageBatchRejected extends PublicError {
   readonly status = 422;
   constructor(readonly errors: UsageRecordError[]) {
     super(
+      "usage_batch_invalid",
       errors.length === 1 ? `The usage batch was refused: ${errors[0]!.message}` : `The usage batch was refused: ${errors.length} records are invalid.`,
       Object.fromEntries(errors.map((error) => [error.path.join("."), [error.message]])),
     );

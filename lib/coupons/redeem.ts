@@ -11,6 +11,7 @@ import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { hitRateLimit, refundRateLimitHit } from "@/lib/rate-limit";
 import type { CouponBenefit } from "./describe";
+import { COUPON_CODE_MAX } from "./schemas";
 
 export const couponMessages = {
   unknown: "This code does not exist. Check it for typos.",
@@ -53,8 +54,9 @@ export type RedeemedCoupon = CouponBenefit & { code: string; redemptionId: strin
 export async function redeemCoupon(ctx: AccountContext, code: string, now: Date = new Date()): Promise<RedeemedCoupon> {
   assertCan(ctx, "billing.manage");
   const me = actingMember(ctx);
-  const typed = code.trim();
+  const typed = typeof code === "string" ? code.trim() : "";
   if (!typed) throw PublicError.field("coupon_code_missing", "code", "Enter a code.");
+  if (typed.length > COUPON_CODE_MAX) throw PublicError.field("coupon_not_found", "code", couponMessages.unknown);
   await countAttempt(ctx, me);
   try {
     return await db.transaction(async (tx) => {

@@ -2,8 +2,8 @@ import { z } from "zod";
 
 export const COUPON_CODE_MAX = 64;
 
-/** What a billing user types: compared case-insensitively, surrounding spaces ignored. */
-export const redeemCouponSchema = z.object({
+/** Wire and form alike: the code a billing user types, compared case-insensitively, surrounding spaces ignored. */
+export const redeemCouponBody = z.object({
   code: z
     .string({ message: "Enter a code." })
     .trim()

@@ -8,7 +8,7 @@ import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
 import { actingMember } from "@/lib/authz/member-actor";
 import { invitableRoles } from "@/lib/authz/member-rules";
-import { roleLabels, type Role } from "@/lib/authz/roles";
+import { roleLabels } from "@/lib/authz/roles";
 import { PublicError, type ErrorCode } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { invitationMail } from "@/lib/mail/member-templates";
@@ -16,7 +16,9 @@ import { noLongerAMember } from "@/lib/members/change-role";
 import { lockOrganization } from "@/lib/members/organization-lock";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { newLinkToken } from "@/lib/tokens";
+import { parseWire } from "@/lib/validation/wire";
 import { mailboxFlooded } from "./mailbox-limit";
+import { inviteMembersBody, type InviteMembersInput } from "./schemas";
 import { invitationExpiry, invitationState } from "./tokens";
 
 /** One submitted address: invited (code null) or why not (invalid_email, duplicate_email, already_member, already_invited, invitation_expired, mailbox_limit). */
@@ -33,8 +35,9 @@ const emailShape = z.email();
  * Invites each address on its own: malformed, duplicated, already a member or already invited
  * addresses get their own message, and the valid ones are invited all the same.
  */
-export async function inviteMembers(ctx: AccountContext, rawEmails: string[], role: Role): Promise<InviteOutcome[]> {
+export async function inviteMembers(ctx: AccountContext, body: InviteMembersInput): Promise<InviteOutcome[]> {
   assertCan(ctx, "members.invite");
+  const { emails: rawEmails, role } = parseWire(inviteMembersBody, body);
   const me = actingMember(ctx);
   return db.transaction(async (tx) => {
     const account = await lockOrganization(tx, ctx.account.id);

@@ -15,7 +15,7 @@ describe("the in-console invitations inbox", () => {
     const victim = uniqueEmail("victim");
     // Someone registers another person's address with their own password and never confirms it.
     await signUp({ name: "Squatter", email: victim, password: "squatters-own-secret" }, { ip: "2001:db8::inbox", userAgent: "vitest" });
-    await inviteMembers(await contextFor(owner, organization.slug), [victim], "admin");
+    await inviteMembers(await contextFor(owner, organization.slug), { emails: [victim], role: "admin" });
 
     expect((await verifyCredentials(victim, "squatters-own-secret", noRequest)).status).toBe("unverified");
     expect(await listPendingInvitationsForUser(victim)).toEqual([]);

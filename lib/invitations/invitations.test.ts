@@ -26,8 +26,8 @@ describe("inviteMembers", () => {
     const organization = await createOrganizationWith({ owner, member });
     const ctx = await contextFor(owner, organization.slug);
     const [fresh, again] = [uniqueEmail("fresh"), uniqueEmail("again")];
-    await inviteMembers(ctx, [again], "member");
-    const outcomes = await inviteMembers(ctx, [fresh, "not-an-email", member.email.toUpperCase(), again, fresh.toUpperCase()], "developer");
+    await inviteMembers(ctx, { emails: [again], role: "member" });
+    const outcomes = await inviteMembers(ctx, { emails: [fresh, "not-an-email", member.email.toUpperCase(), again, fresh.toUpperCase()], role: "developer" });
     expect(outcomes).toEqual([
       { email: fresh, ok: true, code: null, message: "Invited as Developer." },
       { email: "not-an-email", ok: false, code: "invalid_email", message: "This is not a valid email address." },
@@ -49,7 +49,7 @@ describe("inviteMembers", () => {
       const actor = await createUser();
       const organization = await createOrganizationWith([[actor, role]]);
       const email = uniqueEmail("invitee");
-      const attempt = inviteMembers(await contextFor(actor, organization.slug), [email], "member");
+      const attempt = inviteMembers(await contextFor(actor, organization.slug), { emails: [email], role: "member" });
       if (allowed) expect((await attempt)[0]?.ok).toBe(true);
       else {
         await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
@@ -62,14 +62,14 @@ describe("inviteMembers", () => {
     const admin = await createUser();
     const organization = await createOrganizationWith({ admin });
     const ctx = await contextFor(admin, organization.slug);
-    await expect(inviteMembers(ctx, [uniqueEmail()], "owner")).rejects.toMatchObject({ fieldErrors: { role: [expect.stringMatching(/transferring ownership/)] } });
-    expect((await inviteMembers(ctx, [uniqueEmail()], "admin"))[0]?.ok).toBe(true);
+    await expect(inviteMembers(ctx, { emails: [uniqueEmail()], role: "owner" })).rejects.toMatchObject({ fieldErrors: { role: [expect.stringMatching(/transferring ownership/)] } });
+    expect((await inviteMembers(ctx, { emails: [uniqueEmail()], role: "admin" }))[0]?.ok).toBe(true);
   });
 
   it("cannot invite into a personal space", async () => {
     const user = await createUser();
     const space = await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.personalOwnerId, user.id) });
-    await expect(inviteMembers(await contextFor(user, space!.slug), [uniqueEmail()], "member")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(inviteMembers(await contextFor(user, space!.slug), { emails: [uniqueEmail()], role: "member" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -79,7 +79,7 @@ describe("managing invitations", () => {
     const organization = await createOrganizationWith({ owner });
     const ctx = await contextFor(owner, organization.slug);
     const email = uniqueEmail("resend");
-    await inviteMembers(ctx, [email], "member");
+    await inviteMembers(ctx, { emails: [email], role: "member" });
     const oldToken = (await tokenMailedTo(email))!;
     const invitation = await invitationFor(organization.id, email);
     await db.update(invitations).set({ expiresAt: sql`now() - interval '1 day'` }).where(eq(invitations.id, invitation.id));
@@ -104,7 +104,7 @@ describe("managing invitations", () => {
     const organization = await createOrganizationWith({ owner });
     const ctx = await contextFor(owner, organization.slug);
     const email = uniqueEmail("dismiss");
-    await inviteMembers(ctx, [email], "member");
+    await inviteMembers(ctx, { emails: [email], role: "member" });
     const invitation = await invitationFor(organization.id, email);
     await expect(dismissInvitation(ctx, invitation.id)).rejects.toThrow(/Only expired/);
     await db.update(invitations).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(invitations.id, invitation.id));
@@ -117,7 +117,7 @@ describe("managing invitations", () => {
     const mine = await createOrganizationWith({ owner, member });
     const theirs = await createOrganizationWith({ owner: theirOwner });
     const email = uniqueEmail("theirs");
-    await inviteMembers(await contextFor(theirOwner, theirs.slug), [email], "member");
+    await inviteMembers(await contextFor(theirOwner, theirs.slug), { emails: [email], role: "member" });
     const theirInvitation = await invitationFor(theirs.id, email);
     const ctx = await contextFor(owner, mine.slug);
     await expect(revokeInvitation(ctx, theirInvitation.id)).rejects.toThrow(/does not exist in this organization/);
@@ -132,7 +132,7 @@ describe("respondToInvitation", () => {
     const owner = await createUser();
     const organization = await createOrganizationWith({ owner });
     const invitee = await createUser();
-    await inviteMembers(await contextFor(owner, organization.slug), [invitee.email], "billing");
+    await inviteMembers(await contextFor(owner, organization.slug), { emails: [invitee.email], role: "billing" });
     expect((await listPendingInvitationsForUser(invitee.email)).map((i) => i.organizationName)).toContain(organization.name);
     const token = (await tokenMailedTo(invitee.email))!;
     await respondToInvitation(actorFor(invitee), { token }, "accept");
@@ -148,7 +148,7 @@ describe("respondToInvitation", () => {
     const organization = await createOrganizationWith({ owner });
     const ctx = await contextFor(owner, organization.slug);
     const [invitee, other] = [await createUser(), await createUser()];
-    await inviteMembers(ctx, [invitee.email], "member");
+    await inviteMembers(ctx, { emails: [invitee.email], role: "member" });
     const token = (await tokenMailedTo(invitee.email))!;
     await expect(respondToInvitation(actorFor(other), { token }, "accept")).rejects.toThrow(/another email address/);
     await expect(respondToInvitation(actorFor(invitee), { token: "nope" }, "accept")).rejects.toThrow(/not valid/);
@@ -156,9 +156,21 @@ describe("respondToInvitation", () => {
     await expect(respondToInvitation(actorFor(invitee), { token }, "accept")).rejects.toThrow(/expired/);
 
     const decliner = await createUser();
-    await inviteMembers(ctx, [decliner.email], "member");
+    await inviteMembers(ctx, { emails: [decliner.email], role: "member" });
     const invitation = await invitationFor(organization.id, decliner.email.toLowerCase());
     await respondToInvitation(actorFor(decliner), { invitationId: invitation.id }, "decline");
     await expect(respondToInvitation(actorFor(decliner), { invitationId: invitation.id }, "accept")).rejects.toThrow(/declined/);
+  });
+});
+
+describe("wire input", () => {
+  it("inviteMembers refuses a batch its wire schema refuses, inviting nobody", async () => {
+    const owner = await createUser();
+    const organization = await createOrganizationWith({ owner });
+    const ctx = await contextFor(owner, organization.slug);
+    const eleven = Array.from({ length: 11 }, () => uniqueEmail("batch"));
+    await expect(inviteMembers(ctx, { emails: eleven, role: "member" })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { emails: [expect.stringMatching(/at most 10/)] } });
+    await expect(inviteMembers(ctx, { emails: [uniqueEmail()], role: "boss" as never })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await db.select().from(invitations).where(eq(invitations.accountId, organization.id))).toEqual([]);
   });
 });

@@ -20,11 +20,11 @@ describe("one mailbox cannot be flooded with invitations", () => {
     const target = uniqueEmail("flooded");
     for (let i = 0; i < hourly; i++) {
       const { ctx } = await ownerOfNewOrganization();
-      expect((await inviteMembers(ctx, [target], "member"))[0]?.ok).toBe(true);
+      expect((await inviteMembers(ctx, { emails: [target], role: "member" }))[0]?.ok).toBe(true);
     }
     const { ctx, organization } = await ownerOfNewOrganization();
     const bystander = uniqueEmail("bystander");
-    const outcomes = await inviteMembers(ctx, [target.toUpperCase(), bystander], "member");
+    const outcomes = await inviteMembers(ctx, { emails: [target.toUpperCase(), bystander], role: "member" });
     expect(outcomes).toEqual([
       { email: target.toUpperCase(), ok: false, code: "mailbox_limit", message: expect.stringMatching(/^This address has received too many invitations in the last hour\. Try again in \d+ minutes?\.$/) },
       { email: bystander, ok: true, code: null, message: "Invited as Member." },
@@ -36,9 +36,9 @@ describe("one mailbox cannot be flooded with invitations", () => {
   it("counts resends too", async () => {
     const target = uniqueEmail("resent");
     const { ctx, organization } = await ownerOfNewOrganization();
-    await inviteMembers(ctx, [target], "member");
+    await inviteMembers(ctx, { emails: [target], role: "member" });
     const [invitation] = await db.select().from(invitations).where(and(eq(invitations.accountId, organization.id), eq(invitations.email, target)));
-    for (let i = 0; i < hourly - 2; i++) await inviteMembers((await ownerOfNewOrganization()).ctx, [target], "member");
+    for (let i = 0; i < hourly - 2; i++) await inviteMembers((await ownerOfNewOrganization()).ctx, { emails: [target], role: "member" });
     await resendInvitation(ctx, invitation!.id);
     await expect(resendInvitation(ctx, invitation!.id)).rejects.toThrow("too many invitations");
     expect(await db.select().from(mailOutbox).where(eq(mailOutbox.to, target))).toHaveLength(hourly);

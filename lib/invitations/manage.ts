@@ -14,6 +14,7 @@ import { noLongerAMember } from "@/lib/members/change-role";
 import { currentRoles, lockOrganization } from "@/lib/members/organization-lock";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { newLinkToken } from "@/lib/tokens";
+import { isUuid } from "@/lib/validation/ids";
 import { mailboxFlooded } from "./mailbox-limit";
 import { invitationExpiry, invitationState } from "./tokens";
 
@@ -22,6 +23,7 @@ const unknownInvitation = "This invitation does not exist in this organization."
 /** The invitation, only if it belongs to the context's organization, locked for this transaction. */
 async function lockInvitation(tx: Transaction, ctx: AccountContext, invitationId: string) {
   const me = actingMember(ctx);
+  if (!isUuid(invitationId)) throw new PublicError("invitation_not_found", unknownInvitation);
   const account = await lockOrganization(tx, ctx.account.id);
   const role = (await currentRoles(tx, account.id, [me.userId])).get(me.userId);
   if (!role) throw new PublicError("no_longer_member", noLongerAMember);

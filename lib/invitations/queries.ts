@@ -8,26 +8,31 @@ import { assertCan } from "@/lib/authz/can";
 import { hashToken } from "@/lib/tokens";
 
 export const INVITATIONS_PAGE_SIZE = 20;
-const inviters = alias(users, "inviters");
+export const inviters = alias(users, "inviters");
+
+/** What the organization's invitation list shows: pending ones, expired or not (the screen's and the API's). */
+export const openInvitationsOf = (accountId: string) => and(eq(invitations.accountId, accountId), eq(invitations.status, "pending"))!;
+
+/** The columns of a listed invitation. */
+export const openInvitationColumns = {
+  id: invitations.id,
+  email: invitations.email,
+  role: invitations.role,
+  status: invitations.status,
+  lastSentAt: invitations.lastSentAt,
+  expiresAt: invitations.expiresAt,
+  sendCount: invitations.sendCount,
+  inviterName: inviters.name,
+};
 
 /** Pending and expired invitations of the organization, newest first, a page at a time. */
 export async function listOpenInvitations(ctx: AccountContext, page: number) {
   assertCan(ctx, "members.view");
   const rows = await db
-    .select({
-      id: invitations.id,
-      email: invitations.email,
-      role: invitations.role,
-      status: invitations.status,
-      lastSentAt: invitations.lastSentAt,
-      expiresAt: invitations.expiresAt,
-      sendCount: invitations.sendCount,
-      inviterName: inviters.name,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+    .select({ ...openInvitationColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(invitations)
     .leftJoin(inviters, eq(inviters.id, invitations.invitedById))
-    .where(and(eq(invitations.accountId, ctx.account.id), eq(invitations.status, "pending")))
+    .where(openInvitationsOf(ctx.account.id))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(INVITATIONS_PAGE_SIZE)
     .offset((page - 1) * INVITATIONS_PAGE_SIZE);

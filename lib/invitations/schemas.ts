@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/members/schemas";
+import { formAdapter, listValue } from "@/lib/validation/form-adapters";
 
 export const MAX_INVITES_PER_SUBMISSION = 10;
 export const INVITATION_LIFETIME_DAYS = 7;
@@ -12,19 +13,23 @@ export function splitEmails(raw: string): string[] {
     .filter(Boolean);
 }
 
-export const inviteSchema = z.object({
+/**
+ * Wire: invite up to 10 addresses with one role. Each address is checked on its own by
+ * inviteMembers (a malformed one gets its own outcome, the others are invited all the same).
+ */
+export const inviteMembersBody = z.object({
   emails: z
-    .string()
-    .transform(splitEmails)
-    .pipe(
-      z
-        .array(z.string())
-        .min(1, "Enter at least one email address.")
-        .max(MAX_INVITES_PER_SUBMISSION, `Invite at most ${MAX_INVITES_PER_SUBMISSION} addresses at once.`),
-    ),
+    .array(z.string({ message: "Each address is a string." }), { message: "Enter at least one email address." })
+    .min(1, "Enter at least one email address.")
+    .max(MAX_INVITES_PER_SUBMISSION, `Invite at most ${MAX_INVITES_PER_SUBMISSION} addresses at once.`),
   role: roleSchema,
 });
+export type InviteMembersInput = z.output<typeof inviteMembersBody>;
 
+/** Form adapter: the addresses come typed in one textarea (or as repeated fields). */
+export const inviteMembersForm = formAdapter(inviteMembersBody, (fields) => ({ ...fields, emails: listValue(fields.emails, splitEmails) }));
+
+/** Form: the invitation a button acts on (in the API, the id is in the path). */
 export const invitationIdSchema = z.object({ invitationId: z.uuid("Unknown invitation.") });
 
 /** How an invitation is named by its answer buttons: the mailed token, or the id in the in-console list. */

@@ -23,6 +23,18 @@ export interface InvoiceListRow {
   issuedAt: Date;
 }
 
+/** The columns of a listed invoice (the invoices screen's and the API's). */
+export const invoiceListColumns = {
+  id: invoices.id,
+  number: invoices.number,
+  periodStart: invoices.periodStart,
+  periodEnd: invoices.periodEnd,
+  status: invoices.status,
+  currency: invoices.currency,
+  totalMinor: invoices.totalMinor,
+  issuedAt: invoices.issuedAt,
+};
+
 /**
  * One page of the account's invoices, newest first, in SQL on invoices_account_issued_idx, with the
  * total from a window count in the same query.
@@ -31,17 +43,7 @@ export async function listInvoices(ctx: AccountContext, page: number) {
   assertCan(ctx, "billing.view");
   const where = eq(invoices.accountId, ctx.account.id);
   const rows = await db
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      periodStart: invoices.periodStart,
-      periodEnd: invoices.periodEnd,
-      status: invoices.status,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      issuedAt: invoices.issuedAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+    .select({ ...invoiceListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(invoices)
     .where(where)
     .orderBy(desc(invoices.issuedAt), desc(invoices.id))

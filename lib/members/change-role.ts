@@ -9,6 +9,9 @@ import { actingMember } from "@/lib/authz/member-actor";
 import { roleChangeRefusal } from "@/lib/authz/member-rules";
 import type { Role } from "@/lib/authz/roles";
 import { PublicError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/ids";
+import { parseWire } from "@/lib/validation/wire";
+import { changeRoleBody } from "./schemas";
 import { currentRoles, lockOrganization } from "./organization-lock";
 import { endPendingWork } from "./pending-work";
 
@@ -19,9 +22,12 @@ export const noLongerAMember = "You are no longer a member of this organization.
  * Changes a member's role under the organization lock, with both roles read fresh inside it. Their
  * pending invitations for roles the new role cannot grant are revoked (see endPendingWork).
  */
-export async function changeMemberRole(ctx: AccountContext, targetUserId: string, newRole: Role) {
+export async function changeMemberRole(ctx: AccountContext, targetUserId: string, role: Role) {
   assertCan(ctx, "members.updateRole");
   const me = actingMember(ctx);
+  const { role: newRole } = parseWire(changeRoleBody, { role });
+  // Ids come from URLs and forms: anything not shaped like one is simply not a member.
+  if (!isUuid(targetUserId)) throw new PublicError("member_not_found", notAMember);
   await db.transaction(async (tx) => {
     await lockOrganization(tx, ctx.account.id);
     const roles = await currentRoles(tx, ctx.account.id, [me.userId, targetUserId]);

@@ -10,6 +10,7 @@ import { actingMember } from "@/lib/authz/member-actor";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { ownershipOfferedMail } from "@/lib/mail/member-templates";
+import { isUuid } from "@/lib/validation/ids";
 import { notAMember } from "./change-role";
 import { currentRoles, lockOrganization } from "./organization-lock";
 import { endPendingWork } from "./pending-work";
@@ -34,6 +35,7 @@ export async function pendingTransfer(ctx: AccountContext) {
 export async function offerOwnership(ctx: AccountContext, toUserId: string, password: string | undefined) {
   assertCan(ctx, "ownership.transfer");
   const me = actingMember(ctx);
+  if (!isUuid(toUserId)) throw new PublicError("member_not_found", notAMember);
   await assertReauthenticated(me, password);
   try {
     await db.transaction(async (tx) => {
@@ -57,6 +59,7 @@ export async function offerOwnership(ctx: AccountContext, toUserId: string, pass
 
 async function closeTransfer(ctx: AccountContext, transferId: string, outcome: "accepted" | "declined" | "cancelled") {
   const me = actingMember(ctx);
+  if (!isUuid(transferId)) throw new PublicError("transfer_not_pending", "This transfer is no longer pending.");
   await db.transaction(async (tx) => {
     await lockOrganization(tx, ctx.account.id);
     const [offer] = await tx

@@ -34,7 +34,7 @@ async function adminWithOpenInvitation() {
   const [owner, admin] = [await createUser({ name: "Olga Owner" }), await createUser({ name: "Adam Admin" })];
   const organization = await createOrganizationWith({ owner, admin });
   const invitee = await createUser({ email: uniqueEmail("invitee") });
-  await inviteMembers(await contextFor(admin, organization.slug), [invitee.email], "admin");
+  await inviteMembers(await contextFor(admin, organization.slug), { emails: [invitee.email], role: "admin" });
   return { owner, admin, organization, invitee, token: await tokenMailedTo(invitee.email.toLowerCase()) };
 }
 
@@ -63,7 +63,7 @@ describe("a departing member's pending work", () => {
     ]);
     const email = uniqueEmail("invitee");
     const ctx = await contextFor(coOwner, organization.slug);
-    await inviteMembers(ctx, [email], "developer");
+    await inviteMembers(ctx, { emails: [email], role: "developer" });
     await offerOwnership(ctx, member.id, undefined);
     await leaveOrganization(ctx);
     expect((await invitationFor(organization.id, email)).status).toBe("revoked");
@@ -79,8 +79,8 @@ describe("a departing member's pending work", () => {
       [keeper, "owner"],
     ]);
     const [byAdmin, byKeeper] = [uniqueEmail("by-admin"), uniqueEmail("by-keeper")];
-    await inviteMembers(await contextFor(admin, organization.slug), [byAdmin], "member");
-    await inviteMembers(await contextFor(keeper, organization.slug), [byKeeper], "member");
+    await inviteMembers(await contextFor(admin, organization.slug), { emails: [byAdmin], role: "member" });
+    await inviteMembers(await contextFor(keeper, organization.slug), { emails: [byKeeper], role: "member" });
     const ownerCtx = await contextFor(owner, organization.slug);
     await changeMemberRole(ownerCtx, admin.id, "developer");
     expect((await invitationFor(organization.id, byAdmin)).status).toBe("revoked");
@@ -111,7 +111,7 @@ describe("a departing member's pending work", () => {
     const organization = await createOrganizationWith({ owner, developer });
     const email = uniqueEmail("invitee");
     const ownerCtx = await contextFor(owner, organization.slug);
-    await inviteMembers(ownerCtx, [email], "admin");
+    await inviteMembers(ownerCtx, { emails: [email], role: "admin" });
     await offerOwnership(ownerCtx, developer.id, undefined);
     const [offer] = await db.select().from(ownershipTransfers).where(eq(ownershipTransfers.accountId, organization.id));
     await acceptOwnership(await contextFor(developer, organization.slug), offer!.id);

@@ -23,18 +23,24 @@ function escapeLike(value: string) {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The account's members that match the search (name or email, case-insensitive) and role filter: the screen's and the API's. */
+export function memberFilters(accountId: string, query: { q?: string; role?: Role }): (SQL | undefined)[] {
+  const filters: (SQL | undefined)[] = [eq(memberships.accountId, accountId)];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    filters.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
+  }
+  if (query.role) filters.push(eq(memberships.role, query.role));
+  return filters;
+}
+
 /**
  * One page of members, filtered and sorted in SQL, with the total in the same query (a window
  * count), so the screen costs the same for 10 members or 10,000.
  */
 export async function listMembers(ctx: AccountContext, query: MemberListQuery) {
   assertCan(ctx, "members.view");
-  const filters: (SQL | undefined)[] = [eq(memberships.accountId, ctx.account.id)];
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
-  }
-  if (query.role) filters.push(eq(memberships.role, query.role));
+  const filters = memberFilters(ctx.account.id, query);
 
   const direction = query.dir ?? (query.sort === "joined" ? "desc" : "asc");
   const by = direction === "asc" ? asc : desc;

@@ -54,7 +54,7 @@ describe("races", () => {
       const owner = await createUser();
       const organization = await createOrganizationWith({ owner });
       const invitee = await createUser();
-      await inviteMembers(await contextFor(owner, organization.slug), [invitee.email], "developer");
+      await inviteMembers(await contextFor(owner, organization.slug), { emails: [invitee.email], role: "developer" });
       const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, invitee.email.toLowerCase())).orderBy(desc(mailOutbox.createdAt)).limit(1);
       const token = /\/invite\/([\w-]+)/.exec(mail!.text)![1]!;
       const results = await Promise.allSettled([

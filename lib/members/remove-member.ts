@@ -10,6 +10,7 @@ import { removalRefusal } from "@/lib/authz/member-rules";
 import { PublicError } from "@/lib/errors";
 import { queueMail } from "@/lib/mail/outbox";
 import { removedFromOrganizationMail } from "@/lib/mail/member-templates";
+import { isUuid } from "@/lib/validation/ids";
 import { noLongerAMember, notAMember } from "./change-role";
 import { currentRoles, lockOrganization, ownerCount } from "./organization-lock";
 import { endPendingWork } from "./pending-work";
@@ -21,6 +22,7 @@ import { endPendingWork } from "./pending-work";
 export async function removeMember(ctx: AccountContext, targetUserId: string) {
   assertCan(ctx, "members.remove");
   const me = actingMember(ctx);
+  if (!isUuid(targetUserId)) throw new PublicError("member_not_found", notAMember);
   await db.transaction(async (tx) => {
     const account = await lockOrganization(tx, ctx.account.id);
     const roles = await currentRoles(tx, ctx.account.id, [me.userId, targetUserId]);

@@ -6,6 +6,7 @@ export const roleSchema = z.enum(roles, { message: "Choose a role." });
 
 export const memberSortSchema = z.enum(["name", "email", "role", "joined"]).catch("joined");
 
+/** The members screen's query string (forgiving: a bad value falls back to the default). */
 export const memberListSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: roleSchema.optional().catch(undefined),
@@ -15,6 +16,12 @@ export const memberListSchema = z.object({
 });
 export type MemberListQuery = z.infer<typeof memberListSchema>;
 
-export const changeRoleSchema = z.object({ userId: z.uuid("Unknown member."), role: roleSchema });
+/** Wire: a member's new role (the member is named by the path). */
+export const changeRoleBody = z.object({ role: roleSchema });
+export type ChangeRoleInput = z.output<typeof changeRoleBody>;
+
+/** Form: the member a button acts on, by user id. */
 export const memberIdSchema = z.object({ userId: z.uuid("Unknown member.") });
+/** Form: the member and their new role, in one form. */
+export const changeRoleForm = memberIdSchema.extend(changeRoleBody.shape);
 export const offerOwnershipSchema = memberIdSchema.extend({ password: optionalPasswordSchema });

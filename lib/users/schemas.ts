@@ -37,7 +37,8 @@ export const resetPasswordSchema = z
   .object({ token: z.string().min(1).max(200), password: passwordSchema, confirmPassword: z.string() })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
-export const profileSchema = z.object({ name: nameSchema });
+/** Wire and form alike: the person's own name. */
+export const profileBody = z.object({ name: nameSchema });
 
 export const changePasswordSchema = z
   .object({ currentPassword: optionalPasswordSchema, password: passwordSchema, confirmPassword: z.string() })

@@ -125,7 +125,7 @@ describe("signUp: who owns an address", () => {
     await expect(signUp({ name: "Uninvited", email: uniqueEmail("office"), password: "a-long-password" }, network)).rejects.toThrow(/Too many sign-ups/);
 
     const invited = uniqueEmail("invited");
-    await inviteMembers(ctx, [invited], "member");
+    await inviteMembers(ctx, { emails: [invited], role: "member" });
     const token = /\/invite\/([\w-]+)/.exec((await lastMailTo(invited))!.text)![1]!;
     await expect(signUp({ name: "Someone Else", email: uniqueEmail("other"), password: "a-long-password" }, network, { invitationToken: token })).rejects.toThrow(/Too many sign-ups/);
     expect(await signUp({ name: "Invited Colleague", email: invited, password: "a-long-password" }, network, { invitationToken: token })).toBe("created");

@@ -3,11 +3,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-result";
 import { createOrganization } from "@/lib/accounts/create-organization";
-import { organizationSchema } from "@/lib/accounts/schemas";
+import { organizationForm } from "@/lib/accounts/schemas";
 import { loadActorContext } from "@/lib/authz/context";
 
 export async function createOrganizationAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseForm(organizationSchema, formData);
+  const parsed = parseForm(organizationForm, formData);
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await loadActorContext();
   if (!ctx) return { status: "error", message: "Your session has ended. Sign in again." };

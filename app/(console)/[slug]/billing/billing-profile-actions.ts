@@ -2,8 +2,8 @@
 import { accountAction } from "@/lib/account-action";
 import type { ActionResult } from "@/lib/action-result";
 import { saveBillingProfile } from "@/lib/billing/profile";
-import { billingProfileSchema } from "@/lib/billing/profile-schema";
+import { billingProfileBody } from "@/lib/billing/profile-schema";
 
 export async function saveBillingProfileAction(slug: string, _state: ActionResult, formData: FormData) {
-  return accountAction(slug, billingProfileSchema, formData, (ctx, input) => saveBillingProfile(ctx, input), "Billing profile saved.");
+  return accountAction(slug, billingProfileBody, formData, (ctx, input) => saveBillingProfile(ctx, input), "Billing profile saved.");
 }

@@ -3,12 +3,12 @@ import { accountAction } from "@/lib/account-action";
 import type { ActionResult } from "@/lib/action-result";
 import { describeBenefit } from "@/lib/coupons/describe";
 import { redeemCoupon, type RedeemedCoupon } from "@/lib/coupons/redeem";
-import { redeemCouponSchema } from "@/lib/coupons/schemas";
+import { redeemCouponBody } from "@/lib/coupons/schemas";
 
 export async function redeemCouponAction(slug: string, _state: ActionResult<RedeemedCoupon>, formData: FormData) {
   return accountAction(
     slug,
-    redeemCouponSchema,
+    redeemCouponBody,
     formData,
     (ctx, input) => redeemCoupon(ctx, input.code),
     (redeemed) => `Code ${redeemed.code} redeemed: ${describeBenefit(redeemed)}${redeemed.kind === "credit" ? " added to the balance" : ""}.`,

@@ -3,15 +3,15 @@ import { accountAction } from "@/lib/account-action";
 import type { ActionResult } from "@/lib/action-result";
 import { formatMoney } from "@/lib/billing/money";
 import { addPaymentMethod, removePaymentMethod, setDefaultPaymentMethod } from "@/lib/billing/payment-methods";
-import { addPaymentMethodSchema, paymentMethodIdSchema } from "@/lib/billing/payment-methods-schema";
+import { addPaymentMethodBody, paymentMethodIdSchema } from "@/lib/billing/payment-methods-schema";
 import { topUp, type TopUpResult } from "@/lib/billing/top-up";
-import { topUpSchema } from "@/lib/billing/top-up-schema";
+import { topUpForm } from "@/lib/billing/top-up-schema";
 
 /** Receives the provider component's one-time token (and the holder's name), never a card number. */
 export async function addPaymentMethodAction(slug: string, _state: ActionResult, formData: FormData) {
   return accountAction(
     slug,
-    addPaymentMethodSchema,
+    addPaymentMethodBody,
     formData,
     async (ctx, input) => {
       await addPaymentMethod(ctx, input);
@@ -29,7 +29,7 @@ export async function removePaymentMethodAction(slug: string, _state: ActionResu
 }
 
 export async function topUpAction(slug: string, _state: ActionResult<TopUpResult>, formData: FormData) {
-  return accountAction(slug, topUpSchema, formData, (ctx, input) => topUp(ctx, input), (result) =>
+  return accountAction(slug, topUpForm, formData, (ctx, input) => topUp(ctx, input), (result) =>
     `${formatMoney(result.amountMinor, result.currency)} added to your credits.${result.activated ? " The organization is now active." : ""}`,
   );
 }

@@ -6,11 +6,11 @@ import { accountAction } from "@/lib/account-action";
 import type { ActionResult } from "@/lib/action-result";
 import { inviteMembers, type InviteOutcome } from "@/lib/invitations/create";
 import { dismissInvitation, resendInvitation, revokeInvitation } from "@/lib/invitations/manage";
-import { invitationIdSchema, inviteSchema } from "@/lib/invitations/schemas";
+import { invitationIdSchema, inviteMembersForm } from "@/lib/invitations/schemas";
 import { changeMemberRole } from "@/lib/members/change-role";
 import { acceptOwnership, cancelOwnershipTransfer, declineOwnership, offerOwnership } from "@/lib/members/ownership-transfer";
 import { leaveOrganization, removeMember } from "@/lib/members/remove-member";
-import { changeRoleSchema, memberIdSchema, offerOwnershipSchema } from "@/lib/members/schemas";
+import { changeRoleForm, memberIdSchema, offerOwnershipSchema } from "@/lib/members/schemas";
 import { personalSpaceSlug } from "@/lib/accounts/queries";
 import { loadActorContext } from "@/lib/authz/context";
 
@@ -18,14 +18,14 @@ const transferIdSchema = z.object({ transferId: z.uuid("Unknown transfer.") });
 const nothing = z.object({});
 
 export async function inviteMembersAction(slug: string, _state: ActionResult<InviteOutcome[]>, formData: FormData) {
-  return accountAction(slug, inviteSchema, formData, (ctx, input) => inviteMembers(ctx, input.emails, input.role), (outcomes) => {
+  return accountAction(slug, inviteMembersForm, formData, (ctx, input) => inviteMembers(ctx, input), (outcomes) => {
     const sent = outcomes.filter((o) => o.ok).length;
     return sent === outcomes.length ? `${sent} invitation${sent === 1 ? "" : "s"} sent.` : `${sent} of ${outcomes.length} invitations sent.`;
   });
 }
 
 export async function changeRoleAction(slug: string, _state: ActionResult, formData: FormData) {
-  return accountAction(slug, changeRoleSchema, formData, (ctx, input) => changeMemberRole(ctx, input.userId, input.role), "Role changed.");
+  return accountAction(slug, changeRoleForm, formData, (ctx, input) => changeMemberRole(ctx, input.userId, input.role), "Role changed.");
 }
 
 export async function removeMemberAction(slug: string, _state: ActionResult, formData: FormData) {

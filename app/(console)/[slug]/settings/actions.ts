@@ -6,19 +6,19 @@ import { invalid, parseForm, runAction, type ActionResult } from "@/lib/action-r
 import { deleteOrganization } from "@/lib/accounts/delete-organization";
 import { removeAccountLogo, setAccountLogo } from "@/lib/accounts/logo";
 import { personalSpaceSlug } from "@/lib/accounts/queries";
-import { deleteOrganizationSchema, organizationSchema } from "@/lib/accounts/schemas";
+import { deleteOrganizationBody, organizationForm } from "@/lib/accounts/schemas";
 import { updateOrganization } from "@/lib/accounts/update-organization";
 import { signOut } from "@/lib/auth/auth";
 import { revokeOwnSession } from "@/lib/auth/active-sessions";
 import { loadAccountContext, loadActorContext } from "@/lib/authz/context";
 import { changePassword, deleteUser, signOutEverywhere, updateProfile } from "@/lib/users/profile";
-import { changePasswordSchema, deleteUserSchema, profileSchema } from "@/lib/users/schemas";
+import { changePasswordSchema, deleteUserSchema, profileBody } from "@/lib/users/schemas";
 
 const notFound: ActionResult<never> = { status: "error", message: "This account does not exist or you are not a member." };
 const sessionEnded: ActionResult<never> = { status: "error", message: "Your session has ended. Sign in again." };
 
 export async function updateOrganizationAction(slug: string, _state: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseForm(organizationSchema, formData);
+  const parsed = parseForm(organizationForm, formData);
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await loadAccountContext(slug);
   if (!ctx) return notFound;
@@ -60,7 +60,7 @@ export async function removeLogoAction(slug: string, _state: ActionResult, _form
 }
 
 export async function updateProfileAction(_state: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseForm(profileSchema, formData);
+  const parsed = parseForm(profileBody, formData);
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await loadActorContext();
   if (!ctx) return sessionEnded;
@@ -125,7 +125,7 @@ export async function deleteUserAction(_state: ActionResult, formData: FormData)
 }
 
 export async function deleteOrganizationAction(slug: string, _state: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseForm(deleteOrganizationSchema, formData);
+  const parsed = parseForm(deleteOrganizationBody, formData);
   if (!parsed.success) return invalid(parsed.error);
   const ctx = await loadAccountContext(slug);
   if (!ctx) return notFound;
