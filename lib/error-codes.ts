@@ -103,12 +103,10 @@ export const errorCodes = {
   usage_query_invalid: { kind: "invalid", description: "The usage aggregates query is malformed (granularity, metric, from or to)." },
 
   // API keys and platform keys
-  api_key_invalid: { kind: "invalid", description: "The key to create is malformed: its name must have 1 to 100 characters." },
   api_key_expiry_not_allowed: { kind: "invalid", description: "The expiry is not one the console allows (30, 90 or 365 days or never, under the operator's cap)." },
   api_key_name_taken: { kind: "conflict", description: "The member already has a live key with this name in this account; revoke it to reuse the name." },
   api_key_not_found: { kind: "not_found", description: "No such key in this account (or it is another member's, which the caller may not see)." },
   api_key_already_revoked: { kind: "conflict", description: "The key is already revoked." },
-  platform_key_invalid: { kind: "invalid", description: "The platform key to create is malformed: a name, and known scopes (operator command)." },
   platform_key_name_taken: { kind: "conflict", description: "A live platform key already has this name (operator command)." },
   platform_key_not_found: { kind: "not_found", description: "No live platform key has this name (operator command)." },
   operator_only: { kind: "forbidden", description: "Platform keys are managed by an operator command only." },

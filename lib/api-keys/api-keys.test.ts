@@ -98,7 +98,7 @@ describe("createApiKey", () => {
     const [owner, developer] = [await createUser(), await createUser()];
     const organization = await createOrganizationWith({ owner, developer });
     const ctx = await sessionContext(owner, organization.slug);
-    await expect(createApiKey(ctx, key("   "))).rejects.toMatchObject({ code: "api_key_invalid", fieldErrors: { name: ["Give the key a name."] } });
+    await expect(createApiKey(ctx, key("   "))).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { name: ["Give the key a name."] } });
     await expect(createApiKey(ctx, key("x".repeat(101)))).rejects.toMatchObject({ fieldErrors: { name: ["Use at most 100 characters."] } });
     await createApiKey(ctx, key("x".repeat(100)));
     const first = await createApiKey(ctx, key("CI deploy"));
@@ -115,14 +115,14 @@ describe("createApiKey", () => {
     const organization = await createOrganizationWith({ owner });
     const ctx = await sessionContext(owner, organization.slug);
     expect(allowedExpiryChoices()).toEqual([30, 90, 365, null]);
-    await expect(createApiKey(ctx, { ...key("odd"), expiresInDays: 45 })).rejects.toMatchObject({ fieldErrors: { expiresIn: [expect.stringMatching(/Choose one of/)] } });
+    await expect(createApiKey(ctx, { ...key("odd"), expiresInDays: 45 })).rejects.toMatchObject({ fieldErrors: { expiresInDays: [expect.stringMatching(/Choose one of/)] } });
     const forever = await createApiKey(ctx, { ...key("forever"), expiresInDays: null });
     expect(forever.expiresAt).toBeNull();
 
     setCap("90");
     expect(allowedExpiryChoices()).toEqual([30, 90]);
-    await expect(createApiKey(ctx, { ...key("never"), expiresInDays: null })).rejects.toMatchObject({ code: "api_key_expiry_not_allowed", fieldErrors: { expiresIn: ["Keys on this console expire after 90 days at most."] } });
-    await expect(createApiKey(ctx, { ...key("year"), expiresInDays: 365 })).rejects.toMatchObject({ fieldErrors: { expiresIn: ["Keys on this console expire after 90 days at most."] } });
+    await expect(createApiKey(ctx, { ...key("never"), expiresInDays: null })).rejects.toMatchObject({ code: "api_key_expiry_not_allowed", fieldErrors: { expiresInDays: ["Keys on this console expire after 90 days at most."] } });
+    await expect(createApiKey(ctx, { ...key("year"), expiresInDays: 365 })).rejects.toMatchObject({ fieldErrors: { expiresInDays: ["Keys on this console expire after 90 days at most."] } });
     await createApiKey(ctx, { ...key("quarter"), expiresInDays: 90 });
 
     setCap("180");

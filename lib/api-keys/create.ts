@@ -7,8 +7,9 @@ import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
 import { config } from "@/lib/config";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
+import { parseWire } from "@/lib/validation/wire";
 import { isForeignKeyViolation, sessionMember } from "./caller";
-import { createApiKeyInputSchema, expiryChoices, expiryLabel, type CreateApiKeyInput } from "./schemas";
+import { createApiKeyBody, expiryChoices, expiryLabel, type CreateApiKeyInput } from "./schemas";
 import { newToken } from "./token";
 
 export interface CreatedApiKey {
@@ -41,14 +42,8 @@ function expiryRefusal(expiresInDays: number | null): string {
 export async function createApiKey(ctx: AccountContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   assertCan(ctx, "apiKeys.manageOwn");
   const actor = sessionMember(ctx);
-  const parsed = createApiKeyInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path[0] === "expiresInDays" ? "expiresIn" : String(issue.path[0] ?? "name");
-    throw PublicError.field("api_key_invalid", field, issue.message);
-  }
-  const { name, expiresInDays, readOnly } = parsed.data;
-  if (!allowedExpiryChoices().includes(expiresInDays)) throw PublicError.field("api_key_expiry_not_allowed", "expiresIn", expiryRefusal(expiresInDays));
+  const { name, expiresInDays, readOnly } = parseWire(createApiKeyBody, input);
+  if (!allowedExpiryChoices().includes(expiresInDays)) throw PublicError.field("api_key_expiry_not_allowed", "expiresInDays", expiryRefusal(expiresInDays));
 
   const token = newToken("apiKey");
   try {

@@ -1,17 +1,15 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan, can } from "@/lib/authz/can";
 import { PublicError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/ids";
 import { sessionMember } from "./caller";
 
 export const apiKeyNotFound = "This API key does not exist.";
-
-const uuid = z.uuid();
 
 /**
  * Revokes a key of this account: the caller's own with apiKeys.manageOwn, anyone's with
@@ -21,7 +19,7 @@ const uuid = z.uuid();
 export async function revokeApiKey(ctx: AccountContext, keyId: string): Promise<{ id: string; name: string }> {
   assertCan(ctx, "apiKeys.manageOwn");
   const actor = sessionMember(ctx);
-  if (!uuid.safeParse(keyId).success) throw new PublicError("api_key_not_found", apiKeyNotFound);
+  if (!isUuid(keyId)) throw new PublicError("api_key_not_found", apiKeyNotFound);
   return db.transaction(async (tx) => {
     const [key] = await tx
       .select({ id: apiKeys.id, name: apiKeys.name, userId: apiKeys.userId, displayPrefix: apiKeys.displayPrefix, revokedAt: apiKeys.revokedAt, ownerEmail: users.email })

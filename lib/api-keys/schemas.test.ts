@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createApiKeyFormSchema, defaultExpiryChoice, expiryChoices, expiryLabel, parseApiKeyCursor } from "./schemas";
+import { createApiKeyForm, defaultExpiryChoice, expiryChoices, expiryLabel, parseApiKeyCursor } from "./schemas";
 
 describe("expiry choices under the operator's cap", () => {
   it.each([
@@ -22,18 +22,19 @@ describe("expiry choices under the operator's cap", () => {
 
 describe("the create form's adapter", () => {
   it("maps the select and the checkbox onto the wire shape", () => {
-    expect(createApiKeyFormSchema.parse({ name: "  ci  ", expiresIn: "never", readOnly: "on" })).toEqual({ name: "ci", expiresInDays: null, readOnly: true });
-    expect(createApiKeyFormSchema.parse({ name: "ci", expiresIn: "30" })).toEqual({ name: "ci", expiresInDays: 30, readOnly: false });
+    expect(createApiKeyForm.parse({ name: "  ci  ", expiresInDays: "never", readOnly: "on" })).toEqual({ name: "ci", expiresInDays: null, readOnly: true });
+    expect(createApiKeyForm.parse({ name: "ci", expiresInDays: "30" })).toEqual({ name: "ci", expiresInDays: 30, readOnly: false });
   });
 
-  it.each([{ name: "ci" }, { name: "ci", expiresIn: "0" }, { name: "ci", expiresIn: "-30" }, { name: "ci", expiresIn: "1e3" }, { name: "ci", expiresIn: ["30"] }])("refuses the expiry in %j", (input) => {
-    const result = createApiKeyFormSchema.safeParse(input);
+  it.each([{ name: "ci" }, { name: "ci", expiresInDays: "0" }, { name: "ci", expiresInDays: "-30" }, { name: "ci", expiresInDays: "1e3" }, { name: "ci", expiresInDays: ["30", "90"] }])("refuses the expiry in %j", (input) => {
+    const result = createApiKeyForm.safeParse(input);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["expiresIn"], message: "Choose when the key expires." });
+    expect(result.error?.issues[0]).toMatchObject({ path: ["expiresInDays"], message: "Choose when the key expires." });
   });
 
   it("refuses a read-only value that is not a checkbox's", () => {
-    expect(createApiKeyFormSchema.safeParse({ name: "ci", expiresIn: "30", readOnly: "yes" }).success).toBe(false);
+    expect(createApiKeyForm.safeParse({ name: "ci", expiresInDays: "30", readOnly: "yes" }).success).toBe(false);
+    expect(createApiKeyForm.safeParse({ name: ["a", "b"], expiresInDays: "30" }).success).toBe(false);
   });
 });
 

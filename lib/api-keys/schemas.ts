@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { checkboxValue, formAdapter } from "@/lib/validation/form-adapters";
+import { isUuid } from "@/lib/validation/ids";
 
 /** The lifetimes a member chooses from, in days; null is "never expires". */
 export const standardExpiryDays = [30, 90, 365] as const;
@@ -34,32 +36,28 @@ export const expiryValue = (choice: ExpiryChoice) => (choice === null ? "never" 
 
 export const apiKeyNameSchema = z.string().trim().min(1, "Give the key a name.").max(100, "Use at most 100 characters.");
 
-/** The wire shape (JSON): what creating a key takes, whatever the transport. */
-export const createApiKeyInputSchema = z.object({
+const chooseExpiry = "Choose when the key expires.";
+
+/** Wire (JSON): what creating a key takes, whatever the transport. */
+export const createApiKeyBody = z.object({
   name: apiKeyNameSchema,
   /** Days until it expires; null: never (refused under an operator cap). */
-  expiresInDays: z.number().int().min(1).max(36_500).nullable(),
-  readOnly: z.boolean().default(false),
+  expiresInDays: z.number({ message: chooseExpiry }).int(chooseExpiry).min(1, chooseExpiry).max(36_500, chooseExpiry).nullable(),
+  readOnly: z.boolean({ message: "Say whether the key is read-only (true or false)." }).default(false),
 });
-export type CreateApiKeyInput = z.input<typeof createApiKeyInputSchema>;
+export type CreateApiKeyInput = z.input<typeof createApiKeyBody>;
 
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
-  .optional()
-  .transform((value) => value === "on" || value === "true");
+/** The expiry select posts "30", "90", … or "never"; anything else is left for the wire schema to refuse. */
+function expiryFieldValue(value: unknown): unknown {
+  if (value === "never") return null;
+  if (typeof value === "string" && /^[1-9]\d{0,4}$/.test(value)) return Number(value);
+  return value;
+}
 
-/** The form adapter: the expiry select's value ("30", "never") and the read-only checkbox, onto the wire shape. */
-export const createApiKeyFormSchema = z
-  .object({
-    name: apiKeyNameSchema,
-    expiresIn: z
-      .string({ message: "Choose when the key expires." })
-      .regex(/^(never|[1-9]\d{0,4})$/, "Choose when the key expires."),
-    readOnly: checkbox,
-  })
-  .transform(({ name, expiresIn, readOnly }) => ({ name, readOnly, expiresInDays: expiresIn === "never" ? null : Number(expiresIn) }));
+/** Form adapter: the expiry select and the read-only checkbox, onto the wire shape. */
+export const createApiKeyForm = formAdapter(createApiKeyBody, (fields) => ({ ...fields, expiresInDays: expiryFieldValue(fields.expiresInDays), readOnly: checkboxValue(fields.readOnly) }));
 
-export const apiKeyIdSchema = z.object({ keyId: z.uuid("Unknown API key.") });
+export const apiKeyIdSchema = z.object({ keyId: z.string().refine(isUuid, "Unknown API key.") });
 
 /** A position in the key list: the keys older (after) or newer (before) than the key with this id. */
 export interface ApiKeyCursor {
@@ -67,12 +65,10 @@ export interface ApiKeyCursor {
   keyId: string;
 }
 
-const uuid = z.uuid();
-
 /** `?after=<id>` (older keys) or `?before=<id>` (newer keys); anything else is the first page. */
 export function parseApiKeyCursor(params: { after?: string; before?: string }): ApiKeyCursor | null {
   if (params.after !== undefined && params.before !== undefined) return null;
-  if (params.after !== undefined && uuid.safeParse(params.after).success) return { direction: "older", keyId: params.after };
-  if (params.before !== undefined && uuid.safeParse(params.before).success) return { direction: "newer", keyId: params.before };
+  if (isUuid(params.after)) return { direction: "older", keyId: params.after };
+  if (isUuid(params.before)) return { direction: "newer", keyId: params.before };
   return null;
 }

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { ActorContext } from "@/lib/authz/actor";
 import type { Scope } from "@/lib/authz/scopes";
 import { isUniqueViolation, PublicError } from "@/lib/errors";
+import { parseWire } from "@/lib/validation/wire";
 import { assertOperator } from "./operator";
 import { createPlatformKeySchema, type CreatePlatformKeyInput } from "./schemas";
 
@@ -24,12 +25,7 @@ export interface CreatedPlatformKey {
 /** Creates a platform key (an operator command): its scopes, optional expiry; the secret is returned once, only its hash is kept. */
 export async function createPlatformKey(ctx: ActorContext, input: CreatePlatformKeyInput): Promise<CreatedPlatformKey> {
   assertOperator(ctx);
-  const parsed = createPlatformKeySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw PublicError.field("platform_key_invalid", String(issue.path[0] ?? "name"), issue.message);
-  }
-  const { name, scopes, expiresInDays } = parsed.data;
+  const { name, scopes, expiresInDays } = parseWire(createPlatformKeySchema, input);
   const token = newToken("platformKey");
   try {
     return await db.transaction(async (tx) => {

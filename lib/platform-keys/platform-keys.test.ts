@@ -51,7 +51,7 @@ describe("platform keys", () => {
   it("refuses unknown scopes with the list of valid ones, no scope, and a duplicate live name", async () => {
     const name = uniqueName();
     await expect(createPlatformKey(operatorContext(), { name, scopes: ["usage:write", "billing:write"] })).rejects.toMatchObject({
-      code: "platform_key_invalid",
+      code: "invalid_input",
       message: `Unknown scope: billing:write. Valid scopes: ${scopeNames.join(", ")}.`,
     });
     await expect(createPlatformKey(operatorContext(), { name, scopes: [""] })).rejects.toThrow(/Give at least one scope/);

@@ -5,21 +5,21 @@ import { platformKeys } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
 import type { ActorContext } from "@/lib/authz/actor";
 import { PublicError } from "@/lib/errors";
+import { parseWire } from "@/lib/validation/wire";
 import { assertOperator } from "./operator";
 import { platformKeyNameSchema } from "./schemas";
 
 /** Revokes the live platform key with this name (case-insensitive): refused on its next request. */
 export async function revokePlatformKey(ctx: ActorContext, name: string): Promise<{ id: string; name: string }> {
   assertOperator(ctx);
-  const parsed = platformKeyNameSchema.safeParse(name);
-  if (!parsed.success) throw PublicError.field("platform_key_invalid", "name", parsed.error.issues[0]!.message);
+  const keyName = parseWire(platformKeyNameSchema, name);
   return db.transaction(async (tx) => {
     const [key] = await tx
       .update(platformKeys)
       .set({ revokedAt: sql`now()` })
-      .where(and(sql`lower(${platformKeys.name}) = lower(${parsed.data})`, isNull(platformKeys.revokedAt)))
+      .where(and(sql`lower(${platformKeys.name}) = lower(${keyName})`, isNull(platformKeys.revokedAt)))
       .returning({ id: platformKeys.id, name: platformKeys.name, displayPrefix: platformKeys.displayPrefix });
-    if (!key) throw PublicError.field("platform_key_not_found", "name", `No live platform key is named "${parsed.data}".`);
+    if (!key) throw PublicError.field("platform_key_not_found", "name", `No live platform key is named "${keyName}".`);
     await recordAuditEvent(tx, ctx, {
       accountId: null,
       action: "platform_key.revoked",

@@ -38,11 +38,11 @@ function CreateApiKeyFormBody({ slug, choices, defaultChoice, capDays, onDone }:
         <TextField label="Name" name="name" maxLength={100} autoComplete="off" placeholder="ci-deploy" hint="What will use it, so you can tell your keys apart." error={errorFor("name")} />
         <SelectField
           label="Expires after"
-          name="expiresIn"
+          name="expiresInDays"
           defaultValue={expiryValue(defaultChoice)}
           options={choices.map((choice) => ({ value: expiryValue(choice), label: expiryLabel(choice) }))}
           hint={capDays !== null ? `This console allows ${expiryLabel(capDays)} at most.` : undefined}
-          error={errorFor("expiresIn")}
+          error={errorFor("expiresInDays")}
         />
         <CheckboxField
           label="Read-only"
