@@ -45,6 +45,7 @@ const schema = z
         if (problem) ctx.addIssue({ code: "custom", message: `must list IPs, CIDRs or loopback/linklocal/uniquelocal, separated by commas (${problem})` });
       }),
     DEV_OUTBOX_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+    API_KEY_MAX_EXPIRY_DAYS: z.coerce.number().int().min(1, "must be at least 1 (days)").max(3650, "must be at most 3650 (days)").optional(),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     API_PLATFORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   })

@@ -102,6 +102,15 @@ export const errorCodes = {
   usage_batch_invalid: { kind: "invalid", description: "The usage batch was refused as a whole (its errors name each failing record); nothing was written." },
   usage_query_invalid: { kind: "invalid", description: "The usage aggregates query is malformed (granularity, metric, from or to)." },
 
+  // API keys and platform keys
+  api_key_expiry_not_allowed: { kind: "invalid", description: "The expiry is not one the console allows (30, 90 or 365 days or never, under the operator's cap)." },
+  api_key_name_taken: { kind: "conflict", description: "The member already has a live key with this name in this account; revoke it to reuse the name." },
+  api_key_not_found: { kind: "not_found", description: "No such key in this account (or it is another member's, which the caller may not see)." },
+  api_key_already_revoked: { kind: "conflict", description: "The key is already revoked." },
+  platform_key_name_taken: { kind: "conflict", description: "A live platform key already has this name (operator command)." },
+  platform_key_not_found: { kind: "not_found", description: "No live platform key has this name (operator command)." },
+  operator_only: { kind: "forbidden", description: "Platform keys are managed by an operator command only." },
+
   // People: sign-up, confirmation, passwords, re-authentication
   verification_link_invalid: { kind: "invalid", description: "The confirmation link is invalid, already used or expired." },
   verification_rate_limited: { kind: "rate_limited", description: "Too many wrong passwords for this confirmation link in the last hour." },

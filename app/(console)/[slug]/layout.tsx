@@ -12,6 +12,7 @@ export default async function AccountLayout({ children, params }: { children: Re
     ...(can(ctx, "members.view") ? [{ href: `/${ctx.account.slug}/members`, label: "Members" }] : []),
     ...(can(ctx, "billing.view") ? [{ href: `/${ctx.account.slug}/billing`, label: "Billing" }, { href: `/${ctx.account.slug}/invoices`, label: "Invoices" }] : []),
     ...(can(ctx, "consumption.view") ? [{ href: `/${ctx.account.slug}/consumption`, label: "Consumption" }] : []),
+    { href: `/${ctx.account.slug}/api-keys`, label: "API keys" },
     { href: `/${ctx.account.slug}/settings`, label: ctx.account.kind === "personal" ? "Profile and security" : "Settings" },
     ...(can(ctx, "audit.view") ? [{ href: `/${ctx.account.slug}/audit`, label: "Audit log" }] : []),
   ];
