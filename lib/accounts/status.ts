@@ -5,9 +5,7 @@ import { invoices, type Account } from "@/db/schema";
 import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan, can } from "@/lib/authz/can";
 import { billingSnapshot } from "@/lib/billing/snapshot";
-import { config } from "@/lib/config";
-import { currentMonth, monthBounds } from "@/lib/consumption/months";
-import { monthlyUsageByMetric, monthToDateEstimate, type MonthToDateEstimate } from "@/lib/consumption/queries";
+import { monthToDateEstimate, type MonthToDateEstimate } from "@/lib/consumption/queries";
 
 /** Why an account is suspended: a new organization waits for its first payment, or an invoice stayed unpaid. */
 export type StatusReason = { code: "awaiting_first_payment"; invoiceNumber: null } | { code: "unpaid_invoice"; invoiceNumber: string };
@@ -43,19 +41,6 @@ async function suspensionReason(account: Account): Promise<StatusReason | null> 
 }
 
 async function billingFigures(ctx: AccountContext, now: Date) {
-  const [snapshot, estimate] = await Promise.all([billingSnapshot(ctx), can(ctx, "consumption.view") ? monthToDateEstimate(ctx, now) : billingViewEstimate(ctx, now)]);
+  const [snapshot, estimate] = await Promise.all([billingSnapshot(ctx), monthToDateEstimate(ctx, now)]);
   return { balanceMinor: snapshot.balanceMinor, currency: snapshot.currency, estimate };
-}
-
-/**
- * The same estimate for a caller who may see billing but not consumption (a platform key with
- * accounts:read, whose scope covers the estimate): the month's usage priced as its invoice will
- * be, without the per-metric detail that consumption.view guards.
- */
-async function billingViewEstimate(ctx: AccountContext, now: Date): Promise<MonthToDateEstimate> {
-  assertCan(ctx, "billing.view");
-  const month = currentMonth(now);
-  const { start, end } = monthBounds(month);
-  const metrics = await monthlyUsageByMetric(ctx.account.id, start, end);
-  return { month, currency: config().CURRENCY, totalMinor: metrics.reduce((sum, metric) => sum + metric.costMinor, 0) };
 }

@@ -125,6 +125,18 @@ describe("consumptionForMonth", () => {
     });
   }
 
+  it("gives a platform key with accounts:read the month-to-date estimate, not the per-metric consumption", async () => {
+    const { ctx: owner } = await organizationWith("owner");
+    const platform = {
+      ...owner,
+      role: null,
+      actor: { kind: "platform", channel: "platform_key", platformKey: { id: "00000000-0000-4000-8000-000000000001", name: "billing-agent" }, scopes: ["accounts:read"] },
+    } as const;
+    await expect(monthToDateEstimate(platform)).resolves.toMatchObject({ totalMinor: 0, currency: "EUR" });
+    await expect(consumptionForMonth(platform, "2026-03")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(monthToDateEstimate({ ...platform, actor: { ...platform.actor, scopes: ["usage:write"] } })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
   it("shows a personal space its own consumption", async () => {
     const user = await createUser();
     const [space] = await db.query.accounts.findMany({ where: (a, { eq }) => eq(a.personalOwnerId, user.id) });

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import type { AccountContext } from "@/lib/authz/account-context";
-import { assertCan } from "@/lib/authz/can";
+import { assertCan, can } from "@/lib/authz/can";
 import { usageCostMinor } from "@/lib/billing/money";
 import { config } from "@/lib/config";
 import { currentMonth, daysOfMonth, monthBounds } from "./months";
@@ -148,9 +148,13 @@ export interface MonthToDateEstimate {
   totalMinor: number;
 }
 
-/** The current UTC month's consumption so far, priced as its invoice will be: an estimate until the month closes. */
+/**
+ * The current UTC month's consumption so far, priced as its invoice will be: an estimate until the
+ * month closes. A billing figure as much as a consumption one (a total, no per-metric detail), so
+ * who may see either may see it: a platform key with accounts:read included.
+ */
 export async function monthToDateEstimate(ctx: AccountContext, now: Date = new Date()): Promise<MonthToDateEstimate> {
-  assertCan(ctx, "consumption.view");
+  if (!can(ctx, "billing.view")) assertCan(ctx, "consumption.view");
   const month = currentMonth(now);
   const { start, end } = monthBounds(month);
   const metrics = await monthlyUsageByMetric(ctx.account.id, start, end);
