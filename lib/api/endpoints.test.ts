@@ -196,6 +196,7 @@ describe("invitations", () => {
     ]);
     const [created] = await db.select().from(invitations).where(and(eq(invitations.accountId, world.account.id), eq(invitations.email, fresh)));
     expect(created).toMatchObject({ role: "developer", invitedById: world.people.admin.id });
+    expect(response.body.results.map((result: { invitationId: string | null }) => result.invitationId)).toEqual([created!.id, null, null, null, null]);
   });
 
   it.each([

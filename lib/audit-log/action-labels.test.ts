@@ -7,6 +7,8 @@ describe("actionLabel", () => {
     ["organization.updated", "Organization updated"],
     ["member.role_changed", "Member role changed"],
     ["invitation.created", "Invitation created"],
+    ["api_key.created", "API key created"],
+    ["api_key.rejected", "Revoked or expired API key refused"],
   ])("%s → %s", (action, label) => {
     expect(actionLabel(action)).toBe(label);
   });

@@ -10,6 +10,12 @@ const labels: Record<string, string> = {
   "user.profile_updated": "Profile updated",
   "account.logo_updated": "Logo updated",
   "account.logo_removed": "Logo removed",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "api_key.rejected": "Revoked or expired API key refused",
+  "platform_key.created": "Platform key created",
+  "platform_key.revoked": "Platform key revoked",
+  "usage.reported": "Usage reported",
 };
 
 /** "member.role_changed" → "Member role changed", unless a better label is known. */

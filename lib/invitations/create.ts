@@ -25,6 +25,8 @@ import { invitationExpiry, invitationState } from "./tokens";
 export interface InviteOutcome {
   email: string;
   ok: boolean;
+  /** The new invitation, when this address was invited. */
+  invitationId: string | null;
   code: ErrorCode | null;
   message: string;
 }
@@ -54,8 +56,8 @@ export async function inviteMembers(ctx: AccountContext, body: InviteMembersInpu
     const indexOf = new Map<string, number>();
     rawEmails.forEach((raw, index) => {
       const email = raw.toLowerCase();
-      if (raw.length > 254 || !emailShape.safeParse(email).success) outcomes[index] = { email: raw, ok: false, code: "invalid_email", message: "This is not a valid email address." };
-      else if (indexOf.has(email)) outcomes[index] = { email: raw, ok: false, code: "duplicate_email", message: "This address appears more than once in the list." };
+      if (raw.length > 254 || !emailShape.safeParse(email).success) outcomes[index] = { email: raw, ok: false, invitationId: null, code: "invalid_email", message: "This is not a valid email address." };
+      else if (indexOf.has(email)) outcomes[index] = { email: raw, ok: false, invitationId: null, code: "duplicate_email", message: "This address appears more than once in the list." };
       else {
         indexOf.set(email, index);
         candidates.push(email);
@@ -82,11 +84,11 @@ export async function inviteMembers(ctx: AccountContext, body: InviteMembersInpu
     for (const email of candidates) {
       const index = indexOf.get(email)!;
       const existing = openByEmail.get(email);
-      if (memberSet.has(email)) outcomes[index] = { email: rawEmails[index]!, ok: false, code: "already_member", message: "Already a member of this organization." };
+      if (memberSet.has(email)) outcomes[index] = { email: rawEmails[index]!, ok: false, invitationId: null, code: "already_member", message: "Already a member of this organization." };
       else if (existing) {
         const expired = invitationState(existing) === "expired";
         const message = expired ? "Already invited, but the invitation expired: resend it below." : "Already invited: resend the invitation instead.";
-        outcomes[index] = { email: rawEmails[index]!, ok: false, code: expired ? "invitation_expired" : "already_invited", message };
+        outcomes[index] = { email: rawEmails[index]!, ok: false, invitationId: null, code: expired ? "invitation_expired" : "already_invited", message };
       } else toInvite.push(email);
     }
 
@@ -97,7 +99,7 @@ export async function inviteMembers(ctx: AccountContext, body: InviteMembersInpu
     for (const email of toInvite) {
       const flooded = await mailboxFlooded(tx, email);
       if (flooded) {
-        outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: false, code: "mailbox_limit", message: flooded };
+        outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: false, invitationId: null, code: "mailbox_limit", message: flooded };
         continue;
       }
       const { token, hash } = newLinkToken();
@@ -107,7 +109,7 @@ export async function inviteMembers(ctx: AccountContext, body: InviteMembersInpu
         .returning({ id: invitations.id });
       await recordAuditEvent(tx, ctx, { action: "member.invited", targetType: "invitation", targetId: invitation!.id, metadata: { email, role } });
       await queueMail(tx, invitationMail(email, account.name, me.name ?? me.email, role, token));
-      outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, code: null, message: `Invited as ${roleLabels[role]}.` };
+      outcomes[indexOf.get(email)!] = { email: rawEmails[indexOf.get(email)!]!, ok: true, invitationId: invitation!.id, code: null, message: `Invited as ${roleLabels[role]}.` };
     }
     return outcomes;
   });

@@ -29,11 +29,11 @@ describe("inviteMembers", () => {
     await inviteMembers(ctx, { emails: [again], role: "member" });
     const outcomes = await inviteMembers(ctx, { emails: [fresh, "not-an-email", member.email.toUpperCase(), again, fresh.toUpperCase()], role: "developer" });
     expect(outcomes).toEqual([
-      { email: fresh, ok: true, code: null, message: "Invited as Developer." },
-      { email: "not-an-email", ok: false, code: "invalid_email", message: "This is not a valid email address." },
-      { email: member.email.toUpperCase(), ok: false, code: "already_member", message: "Already a member of this organization." },
-      { email: again, ok: false, code: "already_invited", message: "Already invited: resend the invitation instead." },
-      { email: fresh.toUpperCase(), ok: false, code: "duplicate_email", message: "This address appears more than once in the list." },
+      { email: fresh, ok: true, invitationId: expect.any(String), code: null, message: "Invited as Developer." },
+      { email: "not-an-email", ok: false, invitationId: null, code: "invalid_email", message: "This is not a valid email address." },
+      { email: member.email.toUpperCase(), ok: false, invitationId: null, code: "already_member", message: "Already a member of this organization." },
+      { email: again, ok: false, invitationId: null, code: "already_invited", message: "Already invited: resend the invitation instead." },
+      { email: fresh.toUpperCase(), ok: false, invitationId: null, code: "duplicate_email", message: "This address appears more than once in the list." },
     ]);
     const invitation = await invitationFor(organization.id, fresh);
     expect(invitation).toMatchObject({ role: "developer", status: "pending", invitedById: owner.id });

@@ -26,8 +26,8 @@ describe("one mailbox cannot be flooded with invitations", () => {
     const bystander = uniqueEmail("bystander");
     const outcomes = await inviteMembers(ctx, { emails: [target.toUpperCase(), bystander], role: "member" });
     expect(outcomes).toEqual([
-      { email: target.toUpperCase(), ok: false, code: "mailbox_limit", message: expect.stringMatching(/^This address has received too many invitations in the last hour\. Try again in \d+ minutes?\.$/) },
-      { email: bystander, ok: true, code: null, message: "Invited as Member." },
+      { email: target.toUpperCase(), ok: false, invitationId: null, code: "mailbox_limit", message: expect.stringMatching(/^This address has received too many invitations in the last hour\. Try again in \d+ minutes?\.$/) },
+      { email: bystander, ok: true, invitationId: expect.any(String), code: null, message: "Invited as Member." },
     ]);
     expect(await db.select().from(invitations).where(and(eq(invitations.accountId, organization.id), eq(invitations.email, target)))).toHaveLength(0);
     expect(await db.select().from(mailOutbox).where(eq(mailOutbox.to, target))).toHaveLength(hourly);

@@ -31,6 +31,7 @@ const InviteResultsSchema = z
       z.object({
         email: z.string(),
         invited: z.boolean(),
+        invitationId: z.uuid().nullable().openapi({ description: "The new invitation's id, when this address was invited." }),
         code: z.string().nullable().openapi({ description: "Why this address was not invited: `invalid_email`, `duplicate_email`, `already_member`, `already_invited`, `invitation_expired`, `mailbox_limit`." }),
         message: z.string(),
       }),
@@ -141,7 +142,7 @@ export function registerInvitations(app: ApiRouter) {
   app.openapi(createInvitationsRoute, async (c) => {
     const ctx = await accountContext(c, c.req.valid("param").slug);
     const outcomes = await inviteMembers(ctx, c.req.valid("json"));
-    return c.json({ results: outcomes.map((outcome) => ({ email: outcome.email, invited: outcome.ok, code: outcome.code, message: outcome.message })) }, 200);
+    return c.json({ results: outcomes.map((outcome) => ({ email: outcome.email, invited: outcome.ok, invitationId: outcome.invitationId, code: outcome.code, message: outcome.message })) }, 200);
   });
 
   app.openapi(resendInvitationRoute, async (c) => {
