@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { accounts, type Account } from "@/db/schema";
+import { accounts, apiKeys, platformKeys, type Account } from "@/db/schema";
 import { hashSecret, sameHash, tokenKind } from "@/lib/api-keys/token";
 import { recordAuditEvent } from "@/lib/audit";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit";
@@ -150,15 +150,23 @@ async function findMemberKey(secretHash: string, request: RequestInfo): Promise<
       join users u on u.id = k.user_id
       join accounts a on a.id = k.account_id
       where k.secret_hash = ${secretHash}
-    ), touched as (
-      update api_keys set last_used_at = now(), last_used_ip = ${request.ip}
-      where id = (select id from found where not revoked and not expired
-                    and (last_used_at is null or last_used_at < now() - make_interval(secs => ${lastUsedResolutionSeconds})))
-        and (last_used_at is null or last_used_at < now() - make_interval(secs => ${lastUsedResolutionSeconds}))
-      returning id
-    )
+    ), ${recordUse(apiKeys, request)}
     select * from found`);
   return result.rows[0];
+}
+
+/**
+ * The CTE that records a live key's use (time and address) when its last record is older than
+ * lastUsedResolutionSeconds; the condition is re-checked by the UPDATE under the row lock, so of
+ * concurrent requests one writes. Reads `found` (id, revoked, expired, last_used_at).
+ */
+function recordUse(table: typeof apiKeys | typeof platformKeys, request: RequestInfo): SQL {
+  const stale = sql`(last_used_at is null or last_used_at < now() - make_interval(secs => ${lastUsedResolutionSeconds}))`;
+  return sql`touched as (
+      update ${table} set last_used_at = now(), last_used_ip = ${request.ip}
+      where id = (select id from found where not revoked and not expired and ${stale}) and ${stale}
+      returning id
+    )`;
 }
 
 async function findPlatformKey(secretHash: string, request: RequestInfo): Promise<PlatformKeyRow | undefined> {
@@ -168,13 +176,7 @@ async function findPlatformKey(secretHash: string, request: RequestInfo): Promis
              revoked_at is not null as revoked, coalesce(expires_at <= now(), false) as expired
       from platform_keys
       where secret_hash = ${secretHash}
-    ), touched as (
-      update platform_keys set last_used_at = now(), last_used_ip = ${request.ip}
-      where id = (select id from found where not revoked and not expired
-                    and (last_used_at is null or last_used_at < now() - make_interval(secs => ${lastUsedResolutionSeconds})))
-        and (last_used_at is null or last_used_at < now() - make_interval(secs => ${lastUsedResolutionSeconds}))
-      returning id
-    )
+    ), ${recordUse(platformKeys, request)}
     select * from found`);
   return result.rows[0];
 }

@@ -5,7 +5,7 @@ import { memberships, users } from "@/db/schema";
 import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
 import type { Role } from "@/lib/authz/roles";
-import { memberFilters, type MemberRow } from "./queries";
+import { memberColumns, memberFilters, type MemberRow } from "./queries";
 
 /** A position in the member list: the exact join time (PostgreSQL text, microseconds) and user id of the last member seen. */
 export type MemberPosition = [joinedAt: string, userId: string];
@@ -26,14 +26,7 @@ export async function listMembersAfter(ctx: AccountContext, query: { q?: string;
   const filters = memberFilters(ctx.account.id, query);
   if (query.after) filters.push(sql`(${memberships.createdAt}, ${memberships.userId}) < (${query.after[0]}::timestamptz, ${query.after[1]}::uuid)`);
   const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-      joinedAtText: sql<string>`${memberships.createdAt}::text`,
-    })
+    .select({ ...memberColumns, joinedAtText: sql<string>`${memberships.createdAt}::text` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(...filters))
@@ -49,7 +42,7 @@ export async function listMembersAfter(ctx: AccountContext, query: { q?: string;
 export async function findMember(ctx: AccountContext, userId: string): Promise<MemberRow | null> {
   assertCan(ctx, "members.view");
   const [row] = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.accountId, ctx.account.id), eq(memberships.userId, userId)));

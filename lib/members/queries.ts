@@ -17,6 +17,15 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
+/** The columns of a member row, read the same way by the screen's pages, the API's keyset pages and single lookups. */
+export const memberColumns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  joinedAt: memberships.createdAt,
+};
+
 const roleOrder = sql`array_position(array['owner','admin','billing','developer','member']::role[], ${memberships.role})`;
 
 function escapeLike(value: string) {
@@ -47,14 +56,7 @@ export async function listMembers(ctx: AccountContext, query: MemberListQuery) {
   const sortColumn = { name: sql`lower(${users.name})`, email: sql`lower(${users.email})`, role: roleOrder, joined: memberships.createdAt }[query.sort];
 
   const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+    .select({ ...memberColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(...filters))
