@@ -71,11 +71,20 @@ async function store(credentialId: string, key: string, claimedAt: string, statu
   await db.execute(sql`
     update api_idempotency_keys set status = ${status}, response_body = ${JSON.stringify(body)}::jsonb, response_headers = ${JSON.stringify(headers)}::jsonb
     where credential_id = ${credentialId} and key = ${key} and created_at = ${claimedAt}::timestamptz`);
-  // Keys past their 24 hours are taken over on reuse; now and then the old ones are swept too.
-  if (Math.random() < 0.01) {
-    await db.execute(sql`
+}
+
+/**
+ * Deletes answers past their 24 hours, a batch at a time (the hourly job `prune_idempotency_keys`;
+ * a key reused after its 24 hours is taken over even before the job has run). Returns how many went.
+ */
+export async function pruneIdempotencyKeys(batchSize = 5000): Promise<number> {
+  let pruned = 0;
+  for (;;) {
+    const result = await db.execute(sql`
       delete from api_idempotency_keys where ctid = any(array(
-        select ctid from api_idempotency_keys where created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}) limit 1000))`);
+        select ctid from api_idempotency_keys where created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}) limit ${batchSize}))`);
+    pruned += result.rowCount ?? 0;
+    if ((result.rowCount ?? 0) < batchSize) return pruned;
   }
 }
 

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { apiIdempotencyKeys, auditEvents, usageRecords } from "@/db/schema";
 import { testMetric } from "@/lib/invoices/test-support";
 import { createOrganizationWith, createUser } from "@/test/factories";
+import { pruneIdempotencyKeys } from "./idempotency";
 import { call, createMemberKey, createPlatformKey } from "./test-support";
 
 const recent = () => new Date(Date.now() - 3_600_000).toISOString();
@@ -209,6 +210,19 @@ describe("Idempotency-Key on POST", () => {
     expect(fresh.status).toBe(200);
     expect(fresh.headers.get("idempotent-replayed")).toBeNull();
     expect(await rowsOf(account.id)).toHaveLength(2);
+  });
+});
+
+describe("pruneIdempotencyKeys (the hourly job)", () => {
+  it("deletes answers past their 24 hours, in batches, and keeps the younger ones", async () => {
+    const { platform, path } = await setup();
+    const old = Array.from({ length: 5 }, () => randomUUID());
+    const young = randomUUID();
+    const row = (key: string, ageHours: number) => ({ credentialId: platform.id, key, method: "POST", path, requestHash: "x", status: 200, responseBody: {}, createdAt: new Date(Date.now() - ageHours * 3_600_000) });
+    await db.insert(apiIdempotencyKeys).values([...old.map((key) => row(key, 25)), row(young, 23)]);
+    expect(await pruneIdempotencyKeys(2)).toBeGreaterThanOrEqual(old.length);
+    const left = await db.select({ key: apiIdempotencyKeys.key }).from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.credentialId, platform.id));
+    expect(left.map((r) => r.key)).toEqual([young]);
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TaskList } from "graphile-worker";
 import { z } from "zod";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { collectInvoicePaymentTask, invoiceTaskPayloads, monthlyBillingRunTask } from "@/lib/invoices/jobs";
 import { deliverMail } from "@/lib/mail/deliver";
 
@@ -8,6 +9,7 @@ import { deliverMail } from "@/lib/mail/deliver";
 const payloads = {
   deliver_mail: z.object({ mailId: z.uuid() }),
   ...invoiceTaskPayloads,
+  prune_idempotency_keys: z.object({ _cron: z.object({ ts: z.string() }).optional() }),
 };
 
 export type TaskName = keyof typeof payloads;
@@ -21,4 +23,8 @@ export const taskList = {
   },
   collect_invoice_payment: (payload) => collectInvoicePaymentTask(payload),
   monthly_billing_run: (payload) => monthlyBillingRunTask(payload),
+  prune_idempotency_keys: async (payload) => {
+    payloads.prune_idempotency_keys.parse(payload ?? {});
+    await pruneIdempotencyKeys();
+  },
 } satisfies Record<TaskName, NonNullable<TaskList[string]>>;

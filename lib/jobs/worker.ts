@@ -3,6 +3,9 @@ import { Logger, run, runOnce } from "graphile-worker";
 import { billingCrontab } from "@/lib/invoices/jobs";
 import { taskList } from "./tasks";
 
+/** Hourly housekeeping: API idempotency answers past their 24 hours. */
+const maintenanceCrontab = "17 * * * * prune_idempotency_keys ?max=3";
+
 /** graphile-worker reports failed jobs and lost connections at level "error"; the rest stays quiet. */
 const quietLogger = new Logger((scope) => (level, message) => {
   if (`${level}` !== "error") return;
@@ -17,7 +20,7 @@ const quietLogger = new Logger((scope) => (level, message) => {
  */
 export async function startWorker({ connectionString, concurrency }: { connectionString: string; concurrency: number }): Promise<() => Promise<void>> {
   // Recurring jobs; graphile-worker queues each slot once, whichever instance sees it first.
-  const crontab = [billingCrontab].join("\n");
+  const crontab = [billingCrontab, maintenanceCrontab].join("\n");
   const runner = await run({ connectionString, concurrency, taskList, crontab, noHandleSignals: true, logger: quietLogger });
   runner.promise.catch((error: unknown) => {
     console.error(`[jobs] the worker stopped: ${error instanceof Error ? error.message : String(error)}`);
