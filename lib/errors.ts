@@ -27,3 +27,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const pgError = cause as { code?: string; constraint?: string };
   return pgError?.code === "23505" && (!constraint || pgError.constraint === constraint);
 }
+
+/** PostgreSQL's foreign_key_violation, optionally on a named constraint. */
+export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const pgError = cause as { code?: string; constraint?: string };
+  return pgError?.code === "23503" && (!constraint || pgError.constraint === constraint);
+}

@@ -9,13 +9,12 @@
  * they create), unless --per-account lets each account redeem it once, whoever redeems it.
  */
 import { parseArgs } from "node:util";
-import { closeDb, db } from "../db/client";
+import { db } from "../db/client";
 import { formatMoney, parseAmountToMinor } from "../lib/billing/money";
 import { createCoupon } from "../lib/coupons/create";
 import { describeBenefit } from "../lib/coupons/describe";
 import type { CreateCouponInput } from "../lib/coupons/schemas";
-import { PublicError } from "../lib/errors";
-import { prepareRuntime } from "./runtime-env";
+import { runOperatorCommand } from "./operator-command";
 
 const usage = `Usage:
   npm run coupon:create -- --code CODE --credit AMOUNT [--expires DATE] [--max N] [--per-account]
@@ -79,9 +78,7 @@ function couponInputFromArgs(argv: string[]): CreateCouponInput {
 }
 
 const input = couponInputFromArgs(process.argv.slice(2));
-const { embedded } = await prepareRuntime();
-let failed = false;
-try {
+await runOperatorCommand(async () => {
   const coupon = await createCoupon(input, db);
   const benefit =
     coupon.kind === "credit"
@@ -92,12 +89,4 @@ try {
   console.log(`  max redemptions: ${coupon.maxRedemptions ?? "unlimited"}`);
   console.log(`  redeemable:      ${coupon.oncePerUser ? "once per person (for one of their accounts)" : "once per account"}`);
   if (coupon.kind === "credit") console.log(`  (${formatMoney(coupon.amountMinor!, coupon.currency!)} per redeeming account)`);
-} catch (error) {
-  if (!(error instanceof PublicError)) throw error;
-  console.error(error.message);
-  failed = true;
-} finally {
-  await closeDb();
-  await embedded?.stop();
-}
-if (failed) process.exit(1);
+});

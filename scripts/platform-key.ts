@@ -8,14 +8,12 @@
  * create and revoke is in the audit log as "an operator command".
  */
 import { parseArgs } from "node:util";
-import { closeDb } from "../db/client";
 import { scopeNames, scopes } from "../lib/authz/scopes";
-import { PublicError } from "../lib/errors";
 import { createPlatformKey } from "../lib/platform-keys/create";
 import { operatorContext } from "../lib/platform-keys/operator";
 import { listPlatformKeys } from "../lib/platform-keys/queries";
 import { revokePlatformKey } from "../lib/platform-keys/revoke";
-import { prepareRuntime } from "./runtime-env";
+import { runOperatorCommand } from "./operator-command";
 
 const usage = `Usage:
   npm run platform-key:create -- --name NAME --scopes SCOPE[,SCOPE…] [--expires-in-days N]
@@ -98,16 +96,4 @@ async function run(command: Command) {
 }
 
 const command = commandFromArgs(process.argv.slice(2));
-const { embedded } = await prepareRuntime();
-let failed = false;
-try {
-  await run(command);
-} catch (error) {
-  if (!(error instanceof PublicError)) throw error;
-  console.error(error.message);
-  failed = true;
-} finally {
-  await closeDb();
-  await embedded?.stop();
-}
-if (failed) process.exit(1);
+await runOperatorCommand(() => run(command));

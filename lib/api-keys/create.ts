@@ -6,9 +6,9 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
 import { config } from "@/lib/config";
-import { isUniqueViolation, PublicError } from "@/lib/errors";
+import { isForeignKeyViolation, isUniqueViolation, PublicError } from "@/lib/errors";
 import { parseWire } from "@/lib/validation/wire";
-import { isForeignKeyViolation, sessionMember } from "./caller";
+import { sessionMember } from "@/lib/authz/member-actor";
 import { createApiKeyBody, expiryChoices, expiryLabel, type CreateApiKeyInput } from "./schemas";
 import { newToken } from "./token";
 

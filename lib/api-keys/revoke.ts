@@ -7,7 +7,7 @@ import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan, can } from "@/lib/authz/can";
 import { PublicError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
-import { sessionMember } from "./caller";
+import { sessionMember } from "@/lib/authz/member-actor";
 
 export const apiKeyNotFound = "This API key does not exist.";
 

@@ -1,5 +1,6 @@
 import type { RequestInfo } from "@/lib/request-info";
-import type { ActorContext, MemberAccountContext, MemberActor } from "./actor";
+import { PublicError } from "@/lib/errors";
+import type { AccountContext, ActorContext, MemberAccountContext, MemberActor } from "./actor";
 import { ForbiddenError } from "./can";
 
 /** A person signed in through a browser session: the session resolver's actor. */
@@ -38,6 +39,17 @@ export function actingMember(ctx: ActorContext, access: "read" | "write" = "writ
   if (actor.kind !== "member") throw new ForbiddenError(null);
   if (access === "write" && actor.apiKey?.readOnly) throw new ForbiddenError(null, "read_only_key");
   return actor;
+}
+
+/**
+ * What only a person signed in to the console may do (making and revoking API keys): a member
+ * acting through a browser session. An API key cannot make or revoke keys (a leaked key must not
+ * mint its own successors), nor can the platform or a job act as a member here.
+ */
+export function sessionMember(ctx: AccountContext): MemberActor {
+  if (ctx.actor.kind !== "member" || ctx.role === null) throw new ForbiddenError(null);
+  if (ctx.actor.channel !== "session") throw new PublicError("session_required", "API keys are made and revoked in the console by a signed-in person, not through an API key.");
+  return ctx.actor;
 }
 
 /** The user who acts, for `created_by` columns: null for the platform and the system. */

@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db/client";
 import type { AccountContext } from "@/lib/authz/actor";
 import { assertCan } from "@/lib/authz/can";
 import { recordAuditEvent } from "@/lib/audit";
-import { PublicError } from "@/lib/errors";
+import { isForeignKeyViolation, PublicError } from "@/lib/errors";
 import {
   canonicalQuantity,
   EARLIEST_USAGE_TIME,
@@ -182,11 +182,10 @@ async function insertUsage(tx: Executor, accountId: string, records: ValidRecord
     return (await statement).rows[0]!.recorded;
   } catch (error) {
     // Checked above in this transaction, so only a deletion that committed meanwhile gets here.
-    const cause = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint?: string };
-    if (cause?.code === "23503" && cause.constraint === "usage_records_account_id_accounts_id_fk") {
+    if (isForeignKeyViolation(error, "usage_records_account_id_accounts_id_fk")) {
       throw new PublicError("account_not_found", "The account no longer exists.");
     }
-    if (cause?.code === "23503" && cause.constraint === "usage_records_metric_id_metrics_id_fk") {
+    if (isForeignKeyViolation(error, "usage_records_metric_id_metrics_id_fk")) {
       throw new PublicError("unknown_metric", "A metric of the batch was removed from the catalog meanwhile; send the batch again.");
     }
     throw error;

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { usageRecords } from "@/db/schema";
-import { PublicError } from "@/lib/errors";
+import { isForeignKeyViolation, PublicError } from "@/lib/errors";
 import type { UsageRecord } from "./metrics";
 
 /** numeric(20,6): up to 14 digits before the point and 6 after, strictly positive. */
@@ -13,10 +13,6 @@ export const quantitySchema = z
   .regex(/^\d{1,14}(\.\d{1,6})?$/, "A quantity is a positive decimal number with at most 6 decimals.")
   .refine((value) => /[1-9]/.test(value), "A quantity must be greater than zero.");
 
-function isForeignKeyViolation(error: unknown, constraint: string): boolean {
-  const cause = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint?: string };
-  return cause?.code === "23503" && cause.constraint === constraint;
-}
 
 export const idempotencyKeySchema = z.string().min(1).max(200);
 
