@@ -34,3 +34,18 @@ test("the reference's script is served by the console, cached by version", async
   expect((await context.request.get("/docs/api/scalar.js", { headers: { "If-None-Match": etag } })).status()).toBe(304);
   void request;
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the API reference fits a 390 px screen (${colorScheme})`, async ({ browser }) => {
+    const user = await createTestUser(`Docs Phone ${colorScheme}`);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    await signInAs(context, user);
+    const page = await context.newPage();
+    await page.goto("/docs/api");
+    await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+    await expect(page.getByTestId("api-reference").getByText("Organization Console API").first()).toBeVisible({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `test-results/api-reference-390-${colorScheme}.png` });
+    await context.close();
+  });
+}
